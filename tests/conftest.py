@@ -1,0 +1,62 @@
+"""Shared fixtures: every test fails on a WeasyPrint warning, PDFs read as text."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+MARIA = REPO / "examples" / "maria.yaml"
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_weasyprint_warnings() -> Iterator[None]:
+    """A warning from WeasyPrint (a CSS error, a refused URL...) fails the test."""
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    messages = [record.getMessage() for record in handler.records]
+    assert not messages, f"WeasyPrint warned: {messages}"
+
+
+def pdf_text(path: Path | bytes) -> str:
+    """The PDF's text with white space folded, as a reader would see it."""
+    import io
+
+    source = io.BytesIO(path) if isinstance(path, bytes) else path
+    reader = pypdf.PdfReader(source)
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def pdf_pages(path: Path | bytes) -> int:
+    import io
+
+    source = io.BytesIO(path) if isinstance(path, bytes) else path
+    return len(pypdf.PdfReader(source).pages)
+
+
+def write_answers(folder: Path, data: dict | str, name: str = "answers.yaml") -> Path:
+    path = folder / name
+    text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    return path

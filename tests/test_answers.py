@@ -1,0 +1,210 @@
+import datetime as dt
+import os
+
+import pytest
+import yaml
+
+from tests.conftest import MARIA, write_answers
+from worksheets import vocabulary as v
+from worksheets.answers import MAX_FILE_BYTES, Answers, load_answers
+from worksheets.errors import InputProblems
+
+
+def test_the_sample_file_loads():
+    answers = load_answers(MARIA)
+    assert answers.name == "Maria Lopez"
+    assert answers.appointment == dt.date(2026, 12, 3)
+    assert answers.cancer_type == "pancreatic"
+    assert answers.spread_to == ("liver",)
+    assert answers.priorities == ("work", "eat_comfortably", "travel")
+    assert answers.symptoms == {"tiredness": 7, "nausea": 5}
+    assert answers.own_questions == ("Can I still go to my son's wedding in June?",)
+
+
+def test_version_alone_is_a_valid_file(tmp_path):
+    assert load_answers(write_answers(tmp_path, "version: 1\n")) == Answers()
+
+
+@pytest.mark.parametrize(
+    ("field", "values"),
+    [
+        ("treatments", v.TREATMENTS),
+        ("priorities", v.PRIORITIES),
+        ("skip_topics", v.SKIP_TOPICS),
+    ],
+)
+def test_every_contract_value_of_a_list_is_accepted(tmp_path, field, values):
+    answers = load_answers(write_answers(tmp_path, {"version": 1, field: list(values)}))
+    assert getattr(answers, field) == tuple(values)
+
+
+def test_every_single_contract_value_is_accepted(tmp_path):
+    for kind in v.CANCER_TYPES:
+        for stage in v.STAGES_OF_CARE:
+            data = {"version": 1, "cancer": {"type": kind, "stage_of_care": stage}}
+            answers = load_answers(write_answers(tmp_path, data))
+            assert (answers.cancer_type, answers.stage_of_care) == (kind, stage)
+    for info in v.INFORMATION:
+        assert (
+            load_answers(write_answers(tmp_path, {"version": 1, "information": info})).information
+            == info
+        )
+    sites = list(v.SITES)
+    data = {"version": 1, "cancer": {"spread_to": sites}, "symptoms": dict.fromkeys(v.SYMPTOMS, 10)}
+    answers = load_answers(write_answers(tmp_path, data))
+    assert answers.spread_to == tuple(sites)
+    assert answers.symptoms == dict.fromkeys(v.SYMPTOMS, 10)
+
+
+def test_a_single_value_counts_as_a_list_of_one(tmp_path):
+    answers = load_answers(
+        write_answers(tmp_path, "version: 1\npriorities: work\nown_questions: Is it safe to fly?\n")
+    )
+    assert answers.priorities == ("work",)
+    assert answers.own_questions == ("Is it safe to fly?",)
+
+
+def test_friendly_spellings_of_values_are_understood(tmp_path):
+    answers = load_answers(
+        write_answers(tmp_path, "version: 1\npriorities: [Eat comfortably, family-time]\n")
+    )
+    assert answers.priorities == ("eat_comfortably", "family_time")
+
+
+def problems(tmp_path, text: str) -> list[str]:
+    with pytest.raises(InputProblems) as caught:
+        load_answers(write_answers(tmp_path, text))
+    return caught.value.problems
+
+
+def test_every_problem_is_reported_at_once_with_line_field_and_close_match(tmp_path):
+    text = (
+        "version: 1\n"
+        "person:\n"
+        "  name: Maria\n"
+        "  apointment: 2026-12-03\n"
+        "cancer:\n"
+        "  type: pancreas\n"
+        "treatments: [chemo]\n"
+        "priorities:\n"
+        "  - wrk\n"
+        "symptoms: {pain: 11}\n"
+        "colour: blue\n"
+    )
+    assert problems(tmp_path, text) == [
+        'answers.yaml, line 11, colour: "colour" is not a field this program knows',
+        'answers.yaml, line 4, person.apointment: "apointment" is not a field this program knows. Did you mean "appointment"?',
+        'answers.yaml, line 6, cancer.type: "pancreas" is not a kind of cancer this program knows. Did you mean "pancreatic"?',
+        'answers.yaml, line 7, treatments: "chemo" is not a treatment. Did you mean "chemotherapy"?',
+        'answers.yaml, line 9, priorities: "wrk" is not a priority. Did you mean "work"?',
+        'answers.yaml, line 10, symptoms.pain: "11" is not a score; use a whole number from 0 (not at all) to 10 (worst)',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 'answers.yaml: the file is empty; an answers file starts with "version: 1"'),
+        (
+            "- a\n- b\n",
+            'answers.yaml, line 1: this is not an answers file (it should start with "version: 1")',
+        ),
+        (
+            "person:\n  name: Ana\n",
+            'answers.yaml, line 1, version: missing; add the line "version: 1" at the top',
+        ),
+        (
+            "version: 7\n",
+            "answers.yaml, line 1, version: this file is format version 7, newer than this program reads (1); update worksheets",
+        ),
+        (
+            "version: 1\npriorities: {work: 1}\n",
+            "answers.yaml, line 2, priorities: should be one of: " + ", ".join(v.PRIORITIES),
+        ),
+        (
+            "version: 1\ninformation: [details]\n",
+            "answers.yaml, line 2, information: takes one answer, not a list",
+        ),
+        (
+            "version: 1\nsymptoms: {pain: 4.5}\n",
+            'answers.yaml, line 2, symptoms.pain: "4.5" is not a score; use a whole number from 0 (not at all) to 10 (worst)',
+        ),
+        (
+            "version: 1\nsymptoms: {pain: yes}\n",
+            'answers.yaml, line 2, symptoms.pain: "True" is not a score; use a whole number from 0 (not at all) to 10 (worst)',
+        ),
+        (
+            "version: 1\nsymptoms: {pian: 3}\n",
+            'answers.yaml, line 2, symptoms: "pian" is not a symptom on this list. Did you mean "pain"?',
+        ),
+        (
+            "version: 1\nperson: Maria\n",
+            "answers.yaml, line 2, person: should hold the fields name, appointment, care_team, helper, each on its own line",
+        ),
+        (
+            "version: 1\nperson:\n  appointment: 12/03/2026\n",
+            'answers.yaml, line 3, person.appointment: "12/03/2026" is not a date; write it as year-month-day, for example 2026-12-03',
+        ),
+        (
+            "version: 1\nperson:\n  appointment: 2026-02-30\n",
+            'answers.yaml, line 3, person.appointment: "2026-02-30" is not a date; write it as year-month-day, for example 2026-12-03',
+        ),
+        (
+            "version: 1\nperson:\n  name: [a, b]\n",
+            "answers.yaml, line 3, person.name: should be a short piece of text",
+        ),
+        ("version: 1\npriorities: [work\n", None),
+    ],
+)
+def test_wrong_files_get_a_plain_message(tmp_path, text, expected):
+    (problem,) = problems(tmp_path, text)
+    if expected is None:
+        assert problem.startswith("answers.yaml, line 3: this is not valid YAML")
+    else:
+        assert problem == expected
+
+
+def test_binary_garbage_is_refused(tmp_path):
+    path = tmp_path / "answers.yaml"
+    path.write_bytes(os.urandom(64) + b"\x00")
+    with pytest.raises(InputProblems) as caught:
+        load_answers(path)
+    (problem,) = caught.value.problems
+    assert problem.startswith("answers.yaml, line ")
+    assert "binary data" in problem or "not UTF-8" in problem
+
+
+def test_limits(tmp_path):
+    data = {
+        "version": 1,
+        "person": {"name": "x" * 101, "helper": "ok"},
+        "own_questions": ["q" * 501] + [f"Question {i}?" for i in range(21)],
+    }
+    assert problems(tmp_path, yaml.safe_dump(data, sort_keys=False, width=1000)) == [
+        "answers.yaml, line 3, person.name: is 101 characters long; at most 100 fit",
+        "answers.yaml, line 6, own_questions: a question is 501 characters long; at most 500 fit",
+        "answers.yaml, line 5, own_questions: 21 questions given; at most 20 fit on the worksheet",
+    ]
+
+
+def test_huge_file_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_text("version: 1\n# " + "x" * MAX_FILE_BYTES + "\n")
+    with pytest.raises(InputProblems) as caught:
+        load_answers(path)
+    assert caught.value.problems == [
+        "big.yaml: the file is larger than 1 MB, too large for an answers file"
+    ]
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputProblems) as caught:
+        load_answers(tmp_path / "nope.yaml")
+    assert caught.value.problems == [f"{tmp_path / 'nope.yaml'}: no such file"]
+
+
+def test_to_dict_round_trips_through_the_file_format(tmp_path):
+    answers = load_answers(MARIA)
+    path = write_answers(tmp_path, yaml.safe_dump(answers.to_dict(), sort_keys=False))
+    assert load_answers(path) == answers
+    assert list(answers.to_dict())[0] == "version"

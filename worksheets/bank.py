@@ -1,0 +1,443 @@
+"""The question bank: loading and validating the YAML files in questions/.
+
+The bank's format is public: clinics keep edited copies (`--bank DIR`), so every
+problem is reported at once with file and line, in words a clinic's staff can
+act on, and a bank written for an older format is either read or met with
+exactly what to change.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import vocabulary as v
+from .answers import closest
+from .errors import InputProblems
+from .i18n import _
+from .paths import BANK_DIR
+from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
+
+BANK_FORMAT = 1
+MAX_FILE_BYTES = 2_000_000
+MAX_TEXT_CHARS = 300
+MAX_WHY_CHARS = 400
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# The answers a question's conditions can name, with the values each may take.
+CONDITION_CHOICES: dict[str, Mapping[str, str]] = {
+    "cancer_type": v.CANCER_TYPES,
+    "spread_to": v.SITES,
+    "stage_of_care": v.STAGES_OF_CARE,
+    "treatments": v.TREATMENTS,
+    "priorities": v.PRIORITIES,
+    "information": v.INFORMATION,
+}
+CONDITION_FIELDS = (*CONDITION_CHOICES, "symptoms")
+QUESTION_FIELDS = ("id", "section", "text", "why", "source", "when", "unless", "topic", "core")
+REQUIRED_FIELDS = ("id", "section", "text", "why")
+
+
+@dataclass(frozen=True)
+class Conditions:
+    """`when` or `unless`: every named answer must match; within one, any value."""
+
+    choices: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    symptoms: Mapping[str, int] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.choices or self.symptoms)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    section: str
+    text: str
+    why: str
+    sources: tuple[str, ...] = ()
+    when: Conditions = field(default_factory=Conditions)
+    unless: Conditions = field(default_factory=Conditions)
+    topic: str | None = None
+    core: bool = False
+    origin: str = ""  # "goals.yaml, line 12", for messages
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Bank:
+    version: str
+    language: str
+    sections: tuple[Section, ...]
+    questions: tuple[Question, ...]
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+
+def load_bank(folder: Path | None = None) -> Bank:
+    """Load and validate a bank folder (the built-in one by default)."""
+    folder = (folder or BANK_DIR).resolve()
+    return _load_bank_cached(folder, _fingerprint(folder))
+
+
+def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    # A clinic may edit its copy while a long batch runs in another window;
+    # re-read the bank when any file changed, otherwise parse it once.
+    try:
+        files = sorted(folder.glob("*.yaml"))
+        return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    except OSError:
+        return ()
+
+
+@functools.lru_cache(maxsize=4)
+def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
+    problems: list[str] = []
+    if not folder.is_dir():
+        raise InputProblems([_("{folder}: no such folder").format(folder=folder)])
+    index = folder / "bank.yaml"
+    if not index.is_file():
+        raise InputProblems(
+            [
+                _(
+                    "{folder}: no bank.yaml here; a question bank folder has a bank.yaml and "
+                    "question files"
+                ).format(folder=folder)
+            ]
+        )
+    meta = _read_index(
+        parse_yaml(read_text(index, MAX_FILE_BYTES, _("a bank file")), "bank.yaml"), problems
+    )
+    sections = {s.id: s for s in meta.sections}
+    questions: list[Question] = []
+    first_seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == "bank.yaml":
+            continue
+        try:
+            document = parse_yaml(read_text(path, MAX_FILE_BYTES, _("a bank file")), path.name)
+        except InputProblems as error:
+            problems.extend(error.problems)
+            continue
+        for question in read_question_file(document, sections, meta.language, problems):
+            if question.id in first_seen:
+                problems.append(
+                    f"{question.origin}, id: "
+                    + _('"{id}" is used twice (first at {first})').format(
+                        id=question.id, first=first_seen[question.id]
+                    )
+                )
+                continue
+            first_seen[question.id] = question.origin
+            questions.append(question)
+    if problems:
+        raise InputProblems(problems)
+    # Questions are kept in section order, then in file order within a section.
+    order = {s.id: i for i, s in enumerate(meta.sections)}
+    questions.sort(key=lambda q: order[q.section])
+    return Bank(meta.version, meta.language, meta.sections, tuple(questions))
+
+
+@dataclass
+class _Index:
+    version: str = "?"
+    language: str = "en"
+    sections: tuple[Section, ...] = ()
+
+
+def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
+    data = doc.data
+    index = _Index()
+
+    def problem(path: Path_, name: str, message: str) -> None:
+        problems.append(f"{doc.where(path, name)}: {message}")
+
+    if not isinstance(data, dict):
+        problem((), "", _('should start with "format: 1" and list the sections'))
+        return index
+    for key in data:
+        if key not in ("format", "version", "language", "sections"):
+            _unknown(problem, (key,), str(key), ("format", "version", "language", "sections"))
+    fmt = data.get("format")
+    if fmt is None:
+        problem((), "format", _('missing; add the line "format: 1"'))
+    elif isinstance(fmt, bool) or not isinstance(fmt, int) or fmt < 1:
+        problem(
+            ("format",),
+            "format",
+            _('"{value}" is not a format number; write "format: 1"').format(value=fmt),
+        )
+    elif fmt > BANK_FORMAT:
+        problem(
+            ("format",),
+            "format",
+            _(
+                "this bank is format {value}, newer than this program reads ({ours}); update "
+                "worksheets, or use a bank written for format {ours}"
+            ).format(value=fmt, ours=BANK_FORMAT),
+        )
+    version = data.get("version")
+    if version is None or isinstance(version, bool | dict | list):
+        problem(
+            ("version",), "version", _('missing; give the bank an edition, e.g. version: "2026.11"')
+        )
+    else:
+        index.version = str(version)
+    language = data.get("language", "en")
+    if not isinstance(language, str) or not re.fullmatch(r"[a-z]{2,3}", language):
+        problem(("language",), "language", _('should be a language code such as "en" or "es"'))
+    else:
+        index.language = language
+    raw_sections = data.get("sections")
+    if not isinstance(raw_sections, list) or not raw_sections:
+        problem(
+            ("sections",), "sections", _("should list the sections, each with an id and a title")
+        )
+        return index
+    sections: list[Section] = []
+    for i, raw in enumerate(raw_sections):
+        path: Path_ = ("sections", i)
+        if not isinstance(raw, dict):
+            problem(path, "sections", _("each section needs an id and a title"))
+            continue
+        for key in raw:
+            if key not in ("id", "title", "topic"):
+                _unknown(problem, (*path, key), f"sections.{key}", ("id", "title", "topic"))
+        section_id, title, topic = raw.get("id"), raw.get("title"), raw.get("topic")
+        ok = True
+        if not isinstance(section_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", section_id):
+            problem(
+                (*path, "id"),
+                "sections.id",
+                _("each section needs an id in lower case, like daily_life"),
+            )
+            ok = False
+        elif any(s.id == section_id for s in sections):
+            problem((*path, "id"), "sections.id", _('"{id}" is used twice').format(id=section_id))
+            ok = False
+        if not isinstance(title, str) or not title.strip():
+            problem(path, "sections.title", _("each section needs a title to print"))
+            ok = False
+        if topic is not None and topic not in v.SKIP_TOPICS:
+            _bad_value(
+                problem,
+                (*path, "topic"),
+                "sections.topic",
+                topic,
+                v.SKIP_TOPICS,
+                _("a topic that can be skipped"),
+            )
+            ok = False
+        if ok:
+            sections.append(Section(str(section_id), str(title).strip(), topic))
+    index.sections = tuple(sections)
+    return index
+
+
+def read_question_file(
+    doc: YamlDocument, sections: Mapping[str, Section], language: str, problems: list[str]
+) -> list[Question]:
+    """The questions of one file (`questions:` list); problems are appended."""
+
+    def problem(path: Path_, name: str, message: str) -> None:
+        problems.append(f"{doc.where(path, name)}: {message}")
+
+    data = doc.data
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        problem((), "questions", _('a question file holds a list under "questions:"'))
+        return []
+    for key in data:
+        if key != "questions":
+            _unknown(problem, (key,), str(key), ("questions",))
+    questions = []
+    for i, raw in enumerate(data["questions"]):
+        question = _read_question(raw, ("questions", i), doc, sections, language, problem)
+        if question is not None:
+            questions.append(question)
+    return questions
+
+
+def _read_question(
+    raw: Any,
+    path: Path_,
+    doc: YamlDocument,
+    sections: Mapping[str, Section],
+    language: str,
+    problem: Any,
+) -> Question | None:
+    if not isinstance(raw, dict):
+        problem(path, "", _("each question needs at least an id, a section, a text and a why"))
+        return None
+    errors: list[str] = []
+
+    def bad(sub: Path_, name: str, message: str) -> None:
+        errors.append(name)
+        problem(sub, name, message)
+
+    for key in raw:
+        if key not in QUESTION_FIELDS:
+            _unknown(bad, (*path, key), str(key), QUESTION_FIELDS)
+    for key in REQUIRED_FIELDS:
+        if raw.get(key) in (None, ""):
+            bad(path, key, _("missing; every question needs {field}").format(field=key))
+    qid = raw.get("id")
+    if qid is not None and (not isinstance(qid, str) or not ID_PATTERN.match(qid)):
+        bad(
+            (*path, "id"),
+            "id",
+            _('"{id}" is not a usable id; use lower case letters, digits and dashes').format(
+                id=qid
+            ),
+        )
+    section = raw.get("section")
+    if section is not None and section not in sections:
+        _bad_value(
+            bad, (*path, "section"), "section", section, sections, _("a section of bank.yaml")
+        )
+    text = _localized(raw.get("text"), (*path, "text"), "text", language, MAX_TEXT_CHARS, bad)
+    why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad)
+    sources = _sources(raw.get("source"), (*path, "source"), bad)
+    when = _conditions(raw.get("when"), (*path, "when"), "when", bad)
+    unless = _conditions(raw.get("unless"), (*path, "unless"), "unless", bad)
+    topic = raw.get("topic")
+    if topic is not None and topic not in v.SKIP_TOPICS:
+        _bad_value(
+            bad, (*path, "topic"), "topic", topic, v.SKIP_TOPICS, _("a topic that can be skipped")
+        )
+    core = raw.get("core", False)
+    if not isinstance(core, bool):
+        bad((*path, "core"), "core", _("should be true or false"))
+    if errors:
+        return None
+    # Past this point every field was checked above.
+    section_topic = sections[str(section)].topic
+    return Question(
+        id=str(qid),
+        section=str(section),
+        text=text or "",
+        why=why or "",
+        sources=sources,
+        when=when,
+        unless=unless,
+        topic=topic or section_topic,
+        core=core,
+        origin=doc.where(path),
+    )
+
+
+def _localized(
+    value: Any, path: Path_, name: str, language: str, limit: int, bad: Any
+) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        if language not in value:
+            bad(
+                path,
+                name,
+                _('has no text in "{language}", the bank\'s language').format(language=language),
+            )
+            return None
+        value = value[language]
+    if not isinstance(value, str) or not value.strip():
+        bad(path, name, _("should be a line of text"))
+        return None
+    text = " ".join(value.split())
+    if len(text) > limit:
+        bad(
+            path,
+            name,
+            _("is {n} characters long; keep it under {limit}").format(n=len(text), limit=limit),
+        )
+        return None
+    return text
+
+
+def _sources(value: Any, path: Path_, bad: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) and item.strip() for item in items):
+        bad(path, "source", _("should name organisations, e.g. [NCI, ASCO]"))
+        return ()
+    return tuple(item.strip() for item in items)
+
+
+def _conditions(value: Any, path: Path_, name: str, bad: Any) -> Conditions:
+    if value is None:
+        return Conditions()
+    if not isinstance(value, dict) or not value:
+        bad(path, name, _("should list answers to match, e.g. priorities: [work]"))
+        return Conditions()
+    choices: dict[str, frozenset[str]] = {}
+    symptoms: dict[str, int] = {}
+    for key, wanted in value.items():
+        sub = (*path, key)
+        field_name = f"{name}.{key}"
+        if key == "symptoms":
+            symptoms = _symptom_condition(wanted, sub, field_name, bad)
+            continue
+        if key not in CONDITION_CHOICES:
+            _unknown(bad, sub, f"{name}.{key}", CONDITION_FIELDS)
+            continue
+        allowed = CONDITION_CHOICES[key]
+        items = wanted if isinstance(wanted, list) else [wanted]
+        good = set()
+        for j, item in enumerate(items):
+            item_path = (*sub, j) if isinstance(wanted, list) else sub
+            if item not in allowed:
+                _bad_value(
+                    bad, item_path, field_name, item, allowed, _("a value of {key}").format(key=key)
+                )
+            else:
+                good.add(item)
+        if good:
+            choices[key] = frozenset(good)
+    return Conditions(choices, symptoms)
+
+
+def _symptom_condition(value: Any, path: Path_, name: str, bad: Any) -> dict[str, int]:
+    if not isinstance(value, dict) or not value:
+        bad(path, name, _("should map a symptom to the lowest score that selects, e.g. {pain: 4}"))
+        return {}
+    result = {}
+    for symptom, score in value.items():
+        if symptom not in v.SYMPTOMS:
+            _bad_value(bad, (*path, symptom), name, symptom, v.SYMPTOMS, _("a symptom"))
+        elif isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+            bad((*path, symptom), f"{name}.{symptom}", _("should be a whole number from 0 to 10"))
+        else:
+            result[symptom] = score
+    return result
+
+
+def _unknown(problem: Any, path: Path_, name: str, known: tuple[str, ...]) -> None:
+    key = str(path[-1])
+    message = _('"{key}" is not a field this program knows').format(key=key)
+    match = closest(key, known)
+    if match:
+        message += ". " + _('Did you mean "{match}"?').format(match=match)
+    problem(path, name, message)
+
+
+def _bad_value(problem: Any, path: Path_, name: str, value: Any, allowed: Any, kind: str) -> None:
+    message = _('"{value}" is not {kind}').format(value=value, kind=kind)
+    match = closest(str(value), allowed)
+    if match:
+        message += ". " + _('Did you mean "{match}"?').format(match=match)
+    else:
+        message += ". " + _("Choose from: {values}").format(values=", ".join(allowed))
+    problem(path, name, message)

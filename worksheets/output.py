@@ -1,0 +1,102 @@
+"""Writing a finished document where the person asked, safely.
+
+The bytes go to a temporary file in the target folder, which is renamed over
+the target only once complete: an interrupted or failed write never leaves a
+half-written worksheet, and never a stray temporary file. An existing file is
+replaced only with `--force`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import UserError
+from .i18n import _
+
+STDOUT = "-"
+
+
+def default_name(appointment: dt.date | None, fmt: str, *, today: dt.date | None = None) -> str:
+    """`care-questions-2026-12-03.pdf`: a date, never anything about the person."""
+    day = appointment or today or dt.date.today()
+    return f"care-questions-{day.isoformat()}.{fmt}"
+
+
+def refuse_existing(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise UserError(
+            _(
+                "{path} already exists; use --force to replace it, or -o to choose another name"
+            ).format(path=path)
+        )
+
+
+def write_output(target: str | Path, data: bytes, *, force: bool, private: bool = False) -> None:
+    """Write `data` to `target` ("-" is standard output) atomically.
+
+    `private` makes the file readable by its owner alone (answers files, batch
+    output); other documents get the usual permissions for new files.
+    """
+    if str(target) == STDOUT:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(target)
+    refuse_existing(path, force)
+    folder = path.parent
+    if not folder.is_dir():
+        raise UserError(
+            _("cannot write {path}: the folder {folder} does not exist").format(
+                path=path, folder=folder
+            )
+        )
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".worksheets-", suffix=".tmp")
+    except OSError as error:
+        raise UserError(
+            _("cannot write {path}: {reason}").format(path=path, reason=_reason(error))
+        ) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not private:
+            # mkstemp makes 0600 files; a worksheet gets what any new file gets.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        if force:
+            os.replace(temporary, path)
+        else:
+            # link() fails if the target appeared meanwhile: never replace
+            # another program's file without --force.
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                raise UserError(
+                    _("{path} already exists; use --force to replace it").format(path=path)
+                ) from None
+            except OSError:
+                os.replace(temporary, path)  # file systems without hard links
+    except OSError as error:
+        raise UserError(
+            _("cannot write {path}: {reason}").format(path=path, reason=_reason(error))
+        ) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return _("the disk is full")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("no permission to write there")
+    return error.strerror or str(error)

@@ -1,0 +1,198 @@
+"""From a selection to HTML, PDF or JSON.
+
+Templates are Jinja2 with autoescape forced on (whatever the file name) and
+StrictUndefined, so a person's text can never become markup and a typo in a
+template fails loudly. WeasyPrint gets a URL fetcher that serves the project's
+own template folder and nothing else: no network, no other file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import __version__, i18n
+from . import vocabulary as v
+from .answers import Answers
+from .bank import Bank
+from .paths import TEMPLATES_DIR
+from .selection import Chosen, Selection
+
+if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
+
+DOCUMENT_TITLE = "Questions for my care team"
+BLANK_TITLE = "Questions for my care team (blank worksheet)"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,  # every template here makes HTML, whatever its suffix
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(i18n.translations(), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["css_string"] = css_string
+    env.filters["long_date"] = long_date
+    return env
+
+
+def css_string(value: object) -> Markup:
+    """A CSS string literal that no text can break out of.
+
+    Everything but letters, digits and a few harmless marks becomes a CSS hex
+    escape, so neither a quote nor `</style>` can survive into the style sheet.
+    """
+    text = str(value)
+    escaped = "".join(c if c.isalnum() or c in " .,:-_()" else f"\\{ord(c):x} " for c in text)
+    return Markup(f'"{escaped}"')
+
+
+def long_date(value: dt.date) -> str:
+    return f"{value:%A}, {value:%B} {value.day}, {value.year}"
+
+
+def label(table: dict[str, str], value: str) -> str:
+    return i18n._(table[value])
+
+
+def worksheet_context(
+    bank: Bank,
+    answers: Answers,
+    selection: Selection,
+    *,
+    paper: str = "letter",
+    large_print: bool = False,
+) -> dict[str, Any]:
+    """Everything the personal worksheet template needs, as plain words."""
+    top_three = selection.leading[:3]
+    return {
+        "title": i18n._(DOCUMENT_TITLE),
+        "language": bank.language,
+        "paper": paper,
+        "large_print": large_print,
+        "bank_version": bank.version,
+        "program_version": __version__,
+        "person": {
+            "name": answers.name,
+            "appointment": answers.appointment,
+            "care_team": answers.care_team,
+            "helper": answers.helper,
+        },
+        "cancer_type": label(v.CANCER_TYPES, answers.cancer_type) if answers.cancer_type else None,
+        "spread_to": [label(v.SITES, s) for s in answers.spread_to],
+        "stage_of_care": (
+            label(v.STAGES_OF_CARE, answers.stage_of_care) if answers.stage_of_care else None
+        ),
+        "treatments": [label(v.TREATMENTS, t) for t in answers.treatments],
+        "priorities": [label(v.PRIORITIES, p) for p in answers.priorities],
+        "information": label(v.INFORMATION, answers.information) if answers.information else None,
+        "symptoms": [
+            {"label": label(v.SYMPTOMS, key), "score": score}
+            for key, score in answers.symptoms.items()
+        ],
+        "own_questions": list(selection.own_questions),
+        "warning_signs": warning_signs(answers.treatments),
+        "top_three": top_three,
+        "leading": selection.leading,
+        "sections": selection.sections,
+    }
+
+
+def warning_signs(treatments: tuple[str, ...]) -> list[str]:
+    """The signs to call about at once: the person's treatments' first."""
+    own = [v.WARNING_SIGNS[t] for t in treatments if t in v.WARNING_SIGNS]
+    return [i18n._(sign) for sign in (*own, *v.WARNING_SIGNS_FOR_EVERYONE)]
+
+
+def render_html(template: str, context: dict[str, Any]) -> str:
+    # The style sheet is the project's own file, trusted as it is.
+    css = Markup((TEMPLATES_DIR / "worksheet.css").read_text(encoding="utf-8"))
+    return environment().get_template(template).render(stylesheet=css, **context)
+
+
+def selection_json(bank: Bank, selection: Selection) -> str:
+    """The selected questions in printed order, with the answers that chose each."""
+
+    def item(chosen: Chosen, leading: bool) -> dict[str, Any]:
+        q = chosen.question
+        return {
+            "id": q.id,
+            "section": q.section,
+            "section_title": bank.section(q.section).title,
+            "text": q.text,
+            "why": q.why,
+            "leading": leading,
+            "core": q.core,
+            "reasons": [{"answer": r.answer, "value": r.value} for r in chosen.reasons],
+        }
+
+    led = {c.question.id for c in selection.leading}
+    document = {
+        "bank_version": bank.version,
+        "own_questions": list(selection.own_questions),
+        "questions": [item(c, c.question.id in led) for c in selection.all()],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- PDF -------------------------------------------------------------------------
+
+
+@functools.cache
+def font_configuration() -> FontConfiguration:
+    # Building the font configuration is slow; one per process serves every PDF.
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A tagged PDF (PDF/UA-1) of the worksheet HTML."""
+    import weasyprint
+
+    document = weasyprint.HTML(
+        string=html,
+        base_url=TEMPLATES_DIR.as_uri() + "/",
+        url_fetcher=_template_fetcher(),
+    )
+    pdf = document.write_pdf(
+        font_config=font_configuration(),
+        pdf_variant="pdf/ua-1",
+        # No author, subject or keywords: health details never go in metadata.
+        uncompressed_pdf=False,
+    )
+    assert pdf is not None
+    return pdf
+
+
+@functools.cache
+def _template_fetcher() -> Any:
+    from weasyprint.urls import URLFetcher
+
+    root = TEMPLATES_DIR.resolve()
+
+    class TemplateOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        """Serves files under templates/ and refuses every other URL."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            from urllib.parse import unquote, urlsplit
+
+            parts = urlsplit(url)
+            if parts.scheme == "file" and parts.netloc in ("", "localhost"):
+                path = Path(unquote(parts.path)).resolve()
+                if path.is_relative_to(root) and path.is_file():
+                    return super().fetch(path.as_uri(), headers)
+            raise ValueError("worksheets loads only its own template files")
+
+    return TemplateOnlyFetcher(allowed_protocols=["file"])

@@ -1,0 +1,152 @@
+"""Choosing and ordering the questions for one person: a pure function.
+
+`select(bank, answers)` reads nothing and writes nothing, so the same answers
+always give the same worksheet, and every choice can be explained by the
+reasons attached to it.
+
+How it chooses. A question applies when its `when` conditions match the
+person's answers, its `unless` conditions do not, and its topic is not one the
+person skipped. Tailored questions (those with a `when`) that apply are always
+printed; of the questions for everyone, the `core` ones are printed and the
+rest only with `all_questions`.
+
+How it orders. Each question scores by what it matched: a top priority or a
+severe symptom most, then the current treatments, stage of care, sites and
+kind of cancer. The highest scores, a few per section so that one topic cannot
+crowd out the others, form the leading set on the first pages; everything else
+follows in the bank's section order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .answers import Answers
+from .bank import Bank, Conditions, Question, Section
+
+LEADING_SIZE = 15
+LEADING_PER_SECTION = 3
+SEVERE_SYMPTOM = 7
+
+# Points for each kind of match. A symptom scored 7 or more outranks even the
+# first priority: the person is suffering now.
+PRIORITY_POINTS = (40, 32, 26)  # first, second and third priority
+OTHER_PRIORITY_POINTS = 14
+SEVERE_SYMPTOM_POINTS = 45
+SYMPTOM_POINTS = 20
+FIELD_POINTS = {
+    "treatments": 22,
+    "stage_of_care": 18,
+    "spread_to": 16,
+    "cancer_type": 16,
+    "information": 12,
+}
+CORE_POINTS = 10
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One answer that selected a question: ("priorities", "work")."""
+
+    answer: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Chosen:
+    question: Question
+    reasons: tuple[Reason, ...]
+    score: int
+
+
+@dataclass(frozen=True)
+class Selection:
+    own_questions: tuple[str, ...]
+    leading: tuple[Chosen, ...]
+    sections: tuple[tuple[Section, tuple[Chosen, ...]], ...]
+
+    def all(self) -> list[Chosen]:
+        """Every selected question in printed order: the leading set, then by section."""
+        return [*self.leading, *(c for _, chosen in self.sections for c in chosen)]
+
+
+def match(conditions: Conditions, answers: Answers) -> list[Reason] | None:
+    """The answers that satisfy every condition, or None if one fails."""
+    reasons: list[Reason] = []
+    for answer, wanted in conditions.choices.items():
+        given = getattr(answers, answer)
+        values = given if isinstance(given, tuple) else (given,) if given else ()
+        hits = [value for value in values if value in wanted]
+        if not hits:
+            return None
+        reasons.extend(Reason(answer, value) for value in hits)
+    if conditions.symptoms:
+        hits = [
+            symptom
+            for symptom, lowest in conditions.symptoms.items()
+            if answers.symptoms.get(symptom, -1) >= lowest
+        ]
+        if not hits:
+            return None
+        reasons.extend(Reason("symptoms", symptom) for symptom in hits)
+    return reasons
+
+
+def reasons_for(question: Question, answers: Answers) -> list[Reason] | None:
+    """Why the question applies to this person (empty: it is for everyone), or None."""
+    if question.topic is not None and question.topic in answers.skip_topics:
+        return None
+    if question.unless and match(question.unless, answers) is not None:
+        return None
+    if not question.when:
+        return []
+    return match(question.when, answers)
+
+
+def score(question: Question, reasons: list[Reason], answers: Answers) -> int:
+    points = CORE_POINTS if question.core else 0
+    for reason in reasons:
+        if reason.answer == "priorities":
+            rank = answers.priorities.index(reason.value)
+            points += (
+                PRIORITY_POINTS[rank] if rank < len(PRIORITY_POINTS) else OTHER_PRIORITY_POINTS
+            )
+        elif reason.answer == "symptoms":
+            severe = answers.symptoms.get(reason.value, 0) >= SEVERE_SYMPTOM
+            points += SEVERE_SYMPTOM_POINTS if severe else SYMPTOM_POINTS
+        else:
+            points += FIELD_POINTS.get(reason.answer, 0)
+    return points
+
+
+def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Selection:
+    chosen: list[Chosen] = []
+    for question in bank.questions:
+        reasons = reasons_for(question, answers)
+        if reasons is None:
+            continue
+        if not reasons and not question.core and not all_questions:
+            continue
+        chosen.append(Chosen(question, tuple(reasons), score(question, reasons, answers)))
+
+    # sorted() is stable: equal scores keep the bank's order.
+    by_score = sorted(chosen, key=lambda c: -c.score)
+    leading: list[Chosen] = []
+    per_section: Counter[str] = Counter()
+    for candidate in by_score:
+        if len(leading) == LEADING_SIZE:
+            break
+        if per_section[candidate.question.section] < LEADING_PER_SECTION:
+            leading.append(candidate)
+            per_section[candidate.question.section] += 1
+
+    led = {c.question.id for c in leading}
+    sections = []
+    for section in bank.sections:
+        rest = tuple(
+            c for c in chosen if c.question.section == section.id and c.question.id not in led
+        )
+        if rest:
+            sections.append((section, rest))
+    return Selection(answers.own_questions, tuple(leading), tuple(sections))

@@ -1,0 +1,116 @@
+"""The answer values the contract fixes, and how each reads on a worksheet.
+
+Values may be added but never removed or renamed (../shared/contract.md): saved
+answers files and clinics' spreadsheets depend on them. The labels are what a
+person sees, in the worksheet's plain words; they pass through i18n when shown.
+"""
+
+from __future__ import annotations
+
+CANCER_TYPES = {
+    "breast": "Breast cancer",
+    "prostate": "Prostate cancer",
+    "lung": "Lung cancer",
+    "colorectal": "Colon or rectal cancer",
+    "pancreatic": "Pancreatic cancer",
+    "ovarian": "Ovarian cancer",
+    "melanoma": "Melanoma",
+    "kidney": "Kidney cancer",
+    "bladder": "Bladder cancer",
+    "other": "Another kind of cancer",
+    "unsure": "Not sure of the exact kind",
+}
+
+SITES = {
+    "bones": "Bones",
+    "brain": "Brain",
+    "liver": "Liver",
+    "lungs": "Lungs",
+    "lymph_nodes": "Lymph nodes",
+    "peritoneum": "Lining of the belly (peritoneum)",
+    "other": "Somewhere else",
+    "unsure": "Not sure where",
+}
+
+STAGES_OF_CARE = {
+    "starting": "Just learned it has spread, or about to start treatment",
+    "on_treatment": "On treatment now",
+    "changing": "Choosing what comes next (cancer growing or side effects too hard)",
+    "stopping": "Thinking about stopping cancer treatment",
+    "unsure": "Not sure",
+}
+
+TREATMENTS = {
+    "chemotherapy": "Chemotherapy",
+    "targeted": "Targeted drugs",
+    "immunotherapy": "Immunotherapy",
+    "hormone": "Hormone therapy",
+    "radiation": "Radiation",
+    "surgery": "Surgery",
+    "clinical_trial": "A clinical trial",
+    "none_yet": "No treatment yet",
+    "unsure": "Not sure",
+}
+
+PRIORITIES = {
+    "work": "Keeping up my work",
+    "travel": "Being able to travel",
+    "eat_comfortably": "Eating without nausea or discomfort",
+    "family_time": "Time with my family and friends",
+    "independence": "Taking care of myself",
+    "at_home": "Being at home",
+    "clear_mind": "Keeping my mind clear",
+    "comfort": "Being comfortable, without pain",
+    "more_time": "Having as much time as possible",
+    "avoid_hospital": "Staying out of the hospital",
+    "faith": "My faith or spiritual life",
+    "money": "Not running out of money",
+    "activities": "Doing the things I enjoy",
+    "not_a_burden": "Not being a burden to others",
+}
+
+INFORMATION = {
+    "details": "I want the details, numbers included",
+    "big_picture": "I want the big picture, without too many numbers",
+    "not_now": "I do not want to talk about what lies ahead right now",
+    "family_first": "I would like my care team to talk with my family first",
+}
+
+SYMPTOMS = {
+    "pain": "Pain",
+    "tiredness": "Tiredness",
+    "nausea": "Nausea",
+    "appetite": "Poor appetite",
+    "breathlessness": "Shortness of breath",
+    "low_mood": "Feeling low or sad",
+    "anxiety": "Worry or anxiety",
+    "sleep": "Trouble sleeping",
+}
+
+SKIP_TOPICS = {
+    "prognosis": "What lies ahead",
+    "planning_ahead": "Planning ahead",
+    "clinical_trials": "Clinical trials",
+    "costs": "Costs and money",
+}
+
+SYMPTOM_MIN, SYMPTOM_MAX = 0, 10
+
+# "When to call right away", printed on the after-visit page: signs for everyone,
+# then those of the person's treatments.
+WARNING_SIGNS_FOR_EVERYONE = (
+    "New back pain with weakness or numbness in the legs, or trouble controlling bladder or bowels",
+    "A seizure, a very bad headache, or sudden confusion",
+    "Trouble breathing, or chest pain",
+    "Bleeding or vomiting that does not stop",
+)
+WARNING_SIGNS = {
+    "chemotherapy": "A temperature of 100.4°F (38°C) or higher, or shaking chills",
+    "immunotherapy": "New diarrhea, a new cough or shortness of breath, a rash, or yellow "
+    "skin or eyes",
+    "targeted": "Diarrhea, a rash, swelling or shortness of breath that is new or getting worse",
+    "hormone": "A swollen, painful leg, or sudden shortness of breath",
+    "radiation": "Skin that blisters or breaks open where you are treated",
+    "surgery": "Fever, or a wound that is red, swollen or leaking",
+    "clinical_trial": "Any new or worse side effect: call the trial team",
+}

@@ -1,0 +1,200 @@
+"""Reading YAML that people wrote by hand, keeping line numbers for messages.
+
+PyYAML's safe loader builds plain data but forgets where each value stood. We
+compose the node tree ourselves so that every mapping key and list item keeps
+its line, refuse what a hand-written file never needs (duplicate keys silently
+dropped by PyYAML, aliases that can multiply a small file into gigabytes, tags
+that build Python objects), and turn every failure into a plain message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputProblems
+from .i18n import _
+
+Path_ = tuple[str | int, ...]
+
+MAX_DEPTH = 20
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+@dataclass
+class YamlDocument:
+    """Plain data (dicts, lists, scalars) and the line where each part starts."""
+
+    name: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int | None:
+        """The line of `path`, or of its nearest parent that has one."""
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def where(self, path: Path_, field_name: str | None = None) -> str:
+        """`answers.yaml, line 9, priorities` for messages."""
+        parts = [self.name]
+        line = self.line(path)
+        if line is not None:
+            parts.append(_("line {n}").format(n=line))
+        if field_name:
+            parts.append(field_name)
+        return ", ".join(parts)
+
+
+class _YamlProblem(Exception):
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def read_text(path: Path, limit: int, what: str) -> str:
+    """The file's text, refusing what is too large, binary or not UTF-8."""
+    name = path.name
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputProblems([_("{name}: no such file").format(name=path)]) from None
+    except IsADirectoryError:
+        raise InputProblems([_("{name}: this is a folder, not a file").format(name=path)]) from None
+    except OSError as error:
+        raise InputProblems(
+            [_("{name}: cannot be read ({reason})").format(name=path, reason=error.strerror)]
+        ) from None
+    if len(raw) > limit:
+        raise InputProblems(
+            [
+                _("{name}: the file is larger than {size}, too large for {what}").format(
+                    name=name, size=_human_size(limit), what=what
+                )
+            ]
+        )
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise InputProblems(
+            [
+                _(
+                    "{name}, line {n}: the file contains binary data (a NUL byte); "
+                    "it must be plain text"
+                ).format(name=name, n=line)
+            ]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputProblems(
+            [
+                _("{name}, line {n}: the file is not UTF-8 text; save it again as UTF-8").format(
+                    name=name, n=line
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _human_size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:g} MB"
+    return f"{size / 1000:g} kB"
+
+
+def parse_yaml(text: str, name: str) -> YamlDocument:
+    """Parse one YAML document; every failure becomes an `InputProblems`."""
+    doc = YamlDocument(name=name, data=None)
+    # The C parser, where PyYAML has it, reads a bank several times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else None
+            problem = error.problem or error.context or "unreadable"
+            raise _YamlProblem(
+                line, _("this is not valid YAML ({problem})").format(problem=problem)
+            ) from None
+        except yaml.YAMLError as error:
+            raise _YamlProblem(
+                None, _("this is not valid YAML ({problem})").format(problem=str(error).strip())
+            ) from None
+        except RecursionError:
+            raise _YamlProblem(None, _("the file is nested too deeply")) from None
+        if node is not None:
+            doc.data = _Builder(loader, doc.lines).build(node, (), 0)
+    except _YamlProblem as problem:
+        where = name if problem.line is None else f"{name}, " + _("line {n}").format(n=problem.line)
+        raise InputProblems([f"{where}: {problem.message}"]) from None
+    finally:
+        loader.dispose()
+    return doc
+
+
+class _Builder:
+    def __init__(self, loader: Any, lines: dict[Path_, int]) -> None:
+        self.loader = loader
+        self.lines = lines
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise _YamlProblem(line, _("the file is nested too deeply"))
+        if id(node) in self.seen:
+            raise _YamlProblem(line, _("YAML anchors and aliases (& and *) are not supported"))
+        self.seen.add(id(node))
+        self.lines.setdefault(path, line)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+            # e.g. !!python/object/apply: a hand-written file never needs it.
+            raise _YamlProblem(line, _("the tag {tag} is not allowed here").format(tag=node.tag))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
+            ]
+        return self._scalar(node, line)
+
+    def _scalar(self, node: yaml.Node, line: int) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            problem = getattr(error, "problem", None) or str(error)
+            raise _YamlProblem(
+                line, _("this value cannot be read ({problem})").format(problem=problem)
+            ) from None
+        except ValueError:
+            # A date that does not exist (2026-02-30): keep the text, so that
+            # the validator can say which field it is and what to write.
+            return str(node.value)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _YamlProblem(key_line, _("a key must be a plain word"))
+            key = self._scalar(key_node, key_line)
+            if not isinstance(key, str | int):
+                key = str(key)
+            if key in result:
+                raise _YamlProblem(key_line, _('"{key}" is given twice').format(key=key))
+            self.lines[(*path, key)] = key_line
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
