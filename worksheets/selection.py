@@ -135,7 +135,7 @@ def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Sele
     leading: list[Chosen] = []
     per_section: Counter[str] = Counter()
     for candidate in by_score:
-        if len(leading) == LEADING_SIZE:
+        if len(leading) == LEADING_SIZE or candidate.score == 0:
             break
         if per_section[candidate.question.section] < LEADING_PER_SECTION:
             leading.append(candidate)
