@@ -72,8 +72,20 @@ def test_a_clinic_copy_with_problems_gets_every_problem_with_file_and_line(tmp_p
         "zz-clinic.yaml, line 17, when.symptoms.pain: should be a whole number from 0 to 10",
         "zz-clinic.yaml, line 18, why: missing; every question needs why",
         'zz-clinic.yaml, line 21, topic: "money" is not a topic that can be skipped. Choose from: prognosis, planning_ahead, clinical_trials, costs',
-        'zz-clinic.yaml, line 7, id: "clinic-parking" is used twice (first at zz-clinic.yaml, line 2)',
     ]  # order: file problems first, then duplicates
+
+
+def test_duplicate_ids_name_both_places(tmp_path):
+    folder = clinic_copy(tmp_path)
+    first = load_bank(folder).questions[0]
+    add_file(
+        folder, "zz.yaml", f"questions:\n  - {{id: {first.id}, section: visit, text: a, why: b}}\n"
+    )
+    with pytest.raises(InputProblems) as caught:
+        load_bank(folder)
+    assert caught.value.problems == [
+        f'zz.yaml, line 2, id: "{first.id}" is used twice (first at {first.origin})'
+    ]
 
 
 def test_a_newer_bank_format_says_what_to_do(tmp_path):

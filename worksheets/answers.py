@@ -146,7 +146,7 @@ def closest(value: str, allowed: Any) -> str | None:
         starting = [option for option in options if option.startswith(value)]
         if len(starting) == 1:
             return starting[0]
-    matches = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(value, options, n=1, cutoff=0.7)
     return matches[0] if matches else None
 
 
