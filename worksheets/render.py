@@ -21,8 +21,9 @@ from . import __version__, i18n
 from . import vocabulary as v
 from .answers import Answers
 from .bank import Bank
+from .clinic import Clinic
 from .paths import TEMPLATES_DIR
-from .selection import Chosen, Selection
+from .selection import Chosen, Selection, core_sections
 
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
@@ -66,6 +67,20 @@ def label(table: dict[str, str], value: str) -> str:
     return i18n._(table[value])
 
 
+def _common_context(
+    bank: Bank, *, paper: str, large_print: bool, fillable: bool, clinic: Clinic | None
+) -> dict[str, Any]:
+    return {
+        "language": bank.language,
+        "paper": paper,
+        "large_print": large_print,
+        "fillable": fillable,
+        "clinic": clinic,
+        "bank_version": bank.version,
+        "program_version": __version__,
+    }
+
+
 def worksheet_context(
     bank: Bank,
     answers: Answers,
@@ -73,16 +88,16 @@ def worksheet_context(
     *,
     paper: str = "letter",
     large_print: bool = False,
+    fillable: bool = False,
+    clinic: Clinic | None = None,
 ) -> dict[str, Any]:
     """Everything the personal worksheet template needs, as plain words."""
     top_three = selection.leading[:3]
     return {
+        **_common_context(
+            bank, paper=paper, large_print=large_print, fillable=fillable, clinic=clinic
+        ),
         "title": i18n._(DOCUMENT_TITLE),
-        "language": bank.language,
-        "paper": paper,
-        "large_print": large_print,
-        "bank_version": bank.version,
-        "program_version": __version__,
         "person": {
             "name": answers.name,
             "appointment": answers.appointment,
@@ -106,6 +121,42 @@ def worksheet_context(
         "top_three": top_three,
         "leading": selection.leading,
         "sections": selection.sections,
+    }
+
+
+def blank_context(
+    bank: Bank,
+    *,
+    paper: str = "letter",
+    large_print: bool = False,
+    fillable: bool = False,
+    clinic: Clinic | None = None,
+) -> dict[str, Any]:
+    """The blank worksheet: every choice as a tick box, the core questions."""
+
+    def choices(table: dict[str, str], leave_out: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+        return [(key, i18n._(text)) for key, text in table.items() if key not in leave_out]
+
+    return {
+        **_common_context(
+            bank, paper=paper, large_print=large_print, fillable=fillable, clinic=clinic
+        ),
+        "title": i18n._(DOCUMENT_TITLE),
+        "priorities": choices(v.PRIORITIES),
+        "sites": choices(v.SITES),
+        "treatments": choices(v.TREATMENTS),
+        "information": choices(v.INFORMATION),
+        "symptoms": choices(v.SYMPTOMS),
+        "warning_signs": [
+            *(
+                i18n._("{treatment}: {sign}").format(
+                    treatment=label(v.TREATMENTS, key), sign=i18n._(sign)
+                )
+                for key, sign in v.WARNING_SIGNS.items()
+            ),
+            *(i18n._(sign) for sign in v.WARNING_SIGNS_FOR_EVERYONE),
+        ],
+        "sections": core_sections(bank),
     }
 
 
@@ -146,6 +197,13 @@ def selection_json(bank: Bank, selection: Selection) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+def blank_json(bank: Bank) -> str:
+    """The blank worksheet's questions, for tools."""
+    from .selection import Selection
+
+    return selection_json(bank, Selection((), (), core_sections(bank)))
+
+
 # --- PDF -------------------------------------------------------------------------
 
 
@@ -157,8 +215,9 @@ def font_configuration() -> FontConfiguration:
     return FontConfiguration()
 
 
-def html_to_pdf(html: str) -> bytes:
-    """A tagged PDF (PDF/UA-1) of the worksheet HTML."""
+def html_to_pdf(html: str, *, fillable: bool = False) -> bytes:
+    """A tagged PDF (PDF/UA-1) of the worksheet HTML; with `fillable`, its
+    tick boxes and answer spaces are form fields."""
     import weasyprint
 
     document = weasyprint.HTML(
@@ -169,6 +228,7 @@ def html_to_pdf(html: str) -> bytes:
     pdf = document.write_pdf(
         font_config=font_configuration(),
         pdf_variant="pdf/ua-1",
+        pdf_forms=fillable,
         # No author, subject or keywords: health details never go in metadata.
         uncompressed_pdf=False,
     )

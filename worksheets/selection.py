@@ -150,3 +150,17 @@ def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Sele
         if rest:
             sections.append((section, rest))
     return Selection(answers.own_questions, tuple(leading), tuple(sections))
+
+
+def core_sections(bank: Bank) -> tuple[tuple[Section, tuple[Chosen, ...]], ...]:
+    """The questions for everyone, by section: the blank worksheet's questions."""
+    sections = []
+    for section in bank.sections:
+        core = tuple(
+            Chosen(q, (), CORE_POINTS)
+            for q in bank.questions
+            if q.section == section.id and q.core and not q.when
+        )
+        if core:
+            sections.append((section, core))
+    return tuple(sections)

@@ -1,0 +1,131 @@
+"""A clinic's details (`--clinic FILE`): who to call, printed on every worksheet,
+and the clinic's own extra questions, validated like the bank's.
+
+    version: 1
+    name: Riverside Cancer Center
+    phone: 555-0100             # daytime
+    after_hours: 555-0199       # nights, weekends and holidays
+    ask_for: the oncology nurse on call
+    questions:                  # optional; the bank's question format
+      - id: clinic-parking
+        section: visit
+        text: Where can my family park, and is it free?
+        why: Parking is free for patients and one companion.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .answers import closest
+from .bank import Bank, Question, read_question_file
+from .errors import InputProblems
+from .i18n import _
+from .yamlsource import YamlDocument, parse_yaml, read_text
+
+MAX_FILE_BYTES = 1_000_000
+MAX_FIELD_CHARS = 100
+FIELDS = ("version", "name", "phone", "after_hours", "ask_for", "questions")
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str
+    phone: str | None = None
+    after_hours: str | None = None
+    ask_for: str | None = None
+    questions: tuple[Question, ...] = ()
+
+
+def load_clinic(path: Path, bank: Bank) -> Clinic:
+    document = parse_yaml(read_text(path, MAX_FILE_BYTES, _("a clinic file")), path.name)
+    return clinic_from_document(document, bank)
+
+
+def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
+    problems: list[str] = []
+
+    def problem(path: tuple[Any, ...], name: str, message: str) -> None:
+        problems.append(f"{doc.where(path, name)}: {message}")
+
+    data = doc.data
+    if not isinstance(data, dict):
+        raise InputProblems(
+            [f"{doc.where(())}: " + _('a clinic file starts with "version: 1" and "name: ..."')]
+        )
+    for key in data:
+        if key not in FIELDS:
+            message = _('"{key}" is not a field this program knows').format(key=key)
+            match = closest(str(key), FIELDS)
+            if match:
+                message += ". " + _('Did you mean "{match}"?').format(match=match)
+            problem((key,), str(key), message)
+    if data.get("version") != 1:
+        problem(("version",), "version", _('write "version: 1"'))
+
+    def text(key: str, required: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                problem((), key, _("missing; the clinic's name is printed on every worksheet"))
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            problem((key,), key, _("should be a short piece of text"))
+            return None
+        value = " ".join(str(value).split())
+        if len(value) > MAX_FIELD_CHARS:
+            problem(
+                (key,),
+                key,
+                _("is {n} characters long; at most {limit} fit").format(
+                    n=len(value), limit=MAX_FIELD_CHARS
+                ),
+            )
+            return None
+        return value
+
+    name = text("name", required=True)
+    phone, after_hours, ask_for = text("phone"), text("after_hours"), text("ask_for")
+
+    questions: list[Question] = []
+    raw_questions = data.get("questions")
+    if raw_questions is not None:
+        if not isinstance(raw_questions, list):
+            problem(("questions",), "questions", _("should be a list of questions"))
+        else:
+            # A clinic's own questions are for every patient unless it says otherwise.
+            for raw in raw_questions:
+                if isinstance(raw, dict):
+                    raw.setdefault("core", True)
+            sections = {s.id: s for s in bank.sections}
+            questions = read_question_file(
+                dataclasses.replace(doc, data={"questions": raw_questions}),
+                sections,
+                bank.language,
+                problems,
+            )
+            taken = {q.id for q in bank.questions}
+            for q in questions:
+                if q.id in taken:
+                    problems.append(
+                        f"{q.origin}, id: "
+                        + _('"{id}" is already a question of the bank; choose another id').format(
+                            id=q.id
+                        )
+                    )
+    if problems:
+        raise InputProblems(problems)
+    assert name is not None
+    return Clinic(name, phone, after_hours, ask_for, tuple(questions))
+
+
+def with_clinic_questions(bank: Bank, clinic: Clinic | None) -> Bank:
+    """The bank with the clinic's questions in their sections."""
+    if clinic is None or not clinic.questions:
+        return bank
+    order = {s.id: i for i, s in enumerate(bank.sections)}
+    questions = sorted((*bank.questions, *clinic.questions), key=lambda q: order[q.section])
+    return dataclasses.replace(bank, questions=tuple(questions))
