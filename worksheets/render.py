@@ -104,12 +104,7 @@ def worksheet_context(
             "care_team": answers.care_team,
             "helper": answers.helper,
         },
-        "cancer_type": label(v.CANCER_TYPES, answers.cancer_type) if answers.cancer_type else None,
-        "spread_to": [label(v.SITES, s) for s in answers.spread_to],
-        "stage_of_care": (
-            label(v.STAGES_OF_CARE, answers.stage_of_care) if answers.stage_of_care else None
-        ),
-        "treatments": [label(v.TREATMENTS, t) for t in answers.treatments],
+        "situation": situation(answers),
         "priorities": [label(v.PRIORITIES, p) for p in answers.priorities],
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
         "symptoms": [
@@ -158,6 +153,21 @@ def blank_context(
         ],
         "sections": core_sections(bank),
     }
+
+
+def situation(answers: Answers) -> list[str]:
+    """One line for the care team: kind of cancer, where it spread, treatment, stage."""
+    parts = []
+    if answers.cancer_type:
+        parts.append(label(v.CANCER_TYPES, answers.cancer_type))
+    if answers.spread_to:
+        sites = ", ".join(label(v.SITES, s).lower() for s in answers.spread_to)
+        parts.append(i18n._("spread to: {sites}").format(sites=sites))
+    if answers.treatments:
+        parts.append(", ".join(label(v.TREATMENTS, t) for t in answers.treatments))
+    if answers.stage_of_care:
+        parts.append(label(v.STAGES_OF_CARE, answers.stage_of_care))
+    return parts
 
 
 def warning_signs(treatments: tuple[str, ...]) -> list[str]:
