@@ -1,0 +1,86 @@
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import MARIA, REPO, pdf_text
+from worksheets.bank import load_bank
+from worksheets.cli import cli
+from worksheets.clinic import load_clinic
+from worksheets.errors import InputProblems
+
+CLINIC = REPO / "examples" / "clinic.yaml"
+
+
+def test_the_sample_clinic_file_loads():
+    clinic = load_clinic(CLINIC, load_bank())
+    assert clinic.name == "Riverside Cancer Center"
+    assert (clinic.phone, clinic.after_hours) == ("555-0100", "555-0199")
+    (question,) = clinic.questions
+    assert question.id == "clinic-parking"
+    assert question.core  # a clinic's own questions are for every patient
+
+
+def write(tmp_path, text):
+    path = tmp_path / "clinic.yaml"
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def test_a_wrong_clinic_file_gets_every_problem(tmp_path):
+    bank = load_bank()
+    taken = bank.questions[0].id
+    path = write(
+        tmp_path,
+        f"""\
+        version: 1
+        phone: [1, 2]
+        after_ours: 555
+        questions:
+          - id: {taken}
+            section: visit
+            text: Where do I park?
+            why: To find it.
+          - id: clinic-x
+            section: nowhere
+            text: a?
+            why: b.
+        """,
+    )
+    with pytest.raises(InputProblems) as caught:
+        load_clinic(path, bank)
+    assert caught.value.problems == [
+        'clinic.yaml, line 3, after_ours: "after_ours" is not a field this program knows. Did you mean "after_hours"?',
+        "clinic.yaml, line 1, name: missing; the clinic's name is printed on every worksheet",
+        "clinic.yaml, line 2, phone: should be a short piece of text",
+        'clinic.yaml, line 10, section: "nowhere" is not a section of bank.yaml. Choose from: '
+        + ", ".join(s.id for s in bank.sections),
+        f'clinic.yaml, line 5, id: "{taken}" is already a question of the bank; choose another id',
+    ]
+
+
+def test_clinic_details_are_on_personal_and_blank_worksheets(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for command in (["render", str(MARIA)], ["blank"]):
+        result = runner.invoke(cli, [*command, "--clinic", str(CLINIC), "-o", "out.pdf", "--force"])
+        assert result.exit_code == 0, result.output
+        text = pdf_text(tmp_path / "out.pdf")
+        assert "Who to call" in text
+        assert "Riverside Cancer Center" in text
+        assert "Nights, weekends and holidays: 555-0199" in text
+        assert "Where can my family park, and is it free?" in text
+        # The clinic's name is in the footer of the last page too.
+        import pypdf
+
+        last = pypdf.PdfReader(tmp_path / "out.pdf").pages[-1].extract_text()
+        assert "Riverside Cancer Center" in last
+
+
+def test_a_bad_clinic_file_stops_before_writing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "version: 1\nname: [x]\n")
+    result = CliRunner().invoke(cli, ["blank", "--clinic", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: clinic.yaml, line 2, name: should be a short piece of text\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic.yaml"]
