@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import click
 
 from .answers import Answers
 
@@ -27,6 +30,30 @@ class DocumentOptions:
     clinic: Path | None = None
 
 
+def warn_on_stderr(message: str) -> None:
+    click.echo(f"Warning: {message}", err=True)
+
+
+def check_fonts(texts: Iterable[str | None], warn: Callable[[str], None]) -> None:
+    """Say so when some typed text would print as empty boxes."""
+    from .glyphs import font_advice, missing_characters
+
+    missing = missing_characters(t for t in texts if t)
+    if missing:
+        warn(font_advice(missing))
+
+
+def _typed_texts(answers: Answers | None, bank: Bank, clinic: Clinic | None) -> list[str | None]:
+    texts: list[str | None] = []
+    if answers is not None:
+        texts += [answers.name, answers.care_team, answers.helper, *answers.own_questions]
+    if clinic is not None:
+        texts += [clinic.name, clinic.phone, clinic.after_hours, clinic.ask_for]
+    # A clinic's own bank or questions may be in any language.
+    texts += [text for q in bank.questions for text in (q.text, q.why)]
+    return texts
+
+
 def load_sources(options: DocumentOptions) -> tuple[Bank, Clinic | None]:
     """The bank (with the clinic's own questions) and the clinic's details."""
     from .bank import load_bank
@@ -37,7 +64,9 @@ def load_sources(options: DocumentOptions) -> tuple[Bank, Clinic | None]:
     return with_clinic_questions(bank, clinic), clinic
 
 
-def personal_document(answers: Answers, options: DocumentOptions) -> bytes:
+def personal_document(
+    answers: Answers, options: DocumentOptions, warn: Callable[[str], None] = warn_on_stderr
+) -> bytes:
     """The person's worksheet as PDF, HTML or JSON bytes."""
     from .render import html_to_pdf, render_html, selection_json, worksheet_context
     from .selection import select
@@ -58,10 +87,13 @@ def personal_document(answers: Answers, options: DocumentOptions) -> bytes:
     html = render_html("personal.html.j2", context)
     if options.format == "html":
         return html.encode("utf-8")
+    check_fonts(_typed_texts(answers, bank, clinic), warn)
     return html_to_pdf(html, fillable=options.fillable)
 
 
-def blank_document(options: DocumentOptions, copies: int = 1) -> bytes:
+def blank_document(
+    options: DocumentOptions, copies: int = 1, warn: Callable[[str], None] = warn_on_stderr
+) -> bytes:
     """The blank worksheet to fill in by hand, `copies` times in one file."""
     from .render import blank_context, blank_json, html_to_pdf, render_html
 
@@ -78,6 +110,7 @@ def blank_document(options: DocumentOptions, copies: int = 1) -> bytes:
     html = render_html("blank.html.j2", context)
     if options.format == "html":
         return html.encode("utf-8")
+    check_fonts(_typed_texts(None, bank, clinic), warn)
     pdf = html_to_pdf(html, fillable=options.fillable)
     if copies > 1:
         from .copies import repeat_pdf

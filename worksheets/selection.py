@@ -105,19 +105,21 @@ def reasons_for(question: Question, answers: Answers) -> list[Reason] | None:
 
 
 def score(question: Question, reasons: list[Reason], answers: Answers) -> int:
-    points = CORE_POINTS if question.core else 0
+    """Points for what the question matched. Each kind of answer counts once,
+    at its best: a question that fits two of the person's treatments is not
+    twice as important as one written for the treatment itself."""
+    best: dict[str, int] = {}
     for reason in reasons:
         if reason.answer == "priorities":
             rank = answers.priorities.index(reason.value)
-            points += (
-                PRIORITY_POINTS[rank] if rank < len(PRIORITY_POINTS) else OTHER_PRIORITY_POINTS
-            )
+            points = PRIORITY_POINTS[rank] if rank < len(PRIORITY_POINTS) else OTHER_PRIORITY_POINTS
         elif reason.answer == "symptoms":
             severe = answers.symptoms.get(reason.value, 0) >= SEVERE_SYMPTOM
-            points += SEVERE_SYMPTOM_POINTS if severe else SYMPTOM_POINTS
+            points = SEVERE_SYMPTOM_POINTS if severe else SYMPTOM_POINTS
         else:
-            points += FIELD_POINTS.get(reason.answer, 0)
-    return points
+            points = FIELD_POINTS.get(reason.answer, 0)
+        best[reason.answer] = max(points, best.get(reason.answer, 0))
+    return sum(best.values()) + (CORE_POINTS if question.core else 0)
 
 
 def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Selection:
