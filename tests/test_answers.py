@@ -207,4 +207,83 @@ def test_to_dict_round_trips_through_the_file_format(tmp_path):
     answers = load_answers(MARIA)
     path = write_answers(tmp_path, yaml.safe_dump(answers.to_dict(), sort_keys=False))
     assert load_answers(path) == answers
-    assert list(answers.to_dict())[0] == "version"
+    assert next(iter(answers.to_dict())) == "version"
+
+
+# --- Any input: a valid result or a clear error, never a traceback ------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.dates(),
+    st.sampled_from(["work", "lung", "bones", "details", "pain", "chemotherapy", "wrk", ""]),
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.one_of(
+                st.text(max_size=12), st.sampled_from(["type", "name", "pain", "appointment"])
+            ),
+            inner,
+            max_size=4,
+        ),
+    ),
+    max_leaves=20,
+)
+_documents = st.fixed_dictionaries(
+    {},
+    optional={
+        "version": st.one_of(st.just(1), _scalars),
+        "person": _values,
+        "cancer": _values,
+        "treatments": _values,
+        "priorities": _values,
+        "information": _values,
+        "symptoms": _values,
+        "skip_topics": _values,
+        "own_questions": _values,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_documents)
+def test_any_structure_gives_answers_or_plain_problems(data):
+    from worksheets.answers import validate_answers
+
+    try:
+        answers = validate_answers(data, lambda path, field: f"answers.yaml, {field}")
+    except InputProblems as error:
+        assert error.problems
+        assert all(p.startswith("answers.yaml") for p in error.problems)
+    else:
+        assert isinstance(answers, Answers)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)))
+def test_any_bytes_give_answers_or_plain_problems(tmp_path_factory, raw):
+    path = tmp_path_factory.mktemp("h") / "answers.yaml"
+    path.write_bytes(raw)
+    try:
+        load_answers(path)
+    except InputProblems as error:
+        assert all(p.startswith("answers.yaml") for p in error.problems)
+
+
+def test_a_100000_character_question_and_deep_nesting_are_refused_plainly(tmp_path):
+    long = problems(tmp_path, "version: 1\nown_questions:\n  - " + "x" * 100_000 + "\n")
+    assert long == [
+        "answers.yaml, line 3, own_questions: a question is 100000 characters long; at most 500 fit"
+    ]
+    (deep,) = problems(tmp_path, "version: 1\nperson: " + "{a: " * 200 + "1" + "}" * 200 + "\n")
+    assert deep.startswith("answers.yaml, line 2: ")
+    assert "nest" in deep

@@ -164,3 +164,50 @@ def test_missing_folder_and_missing_index(tmp_path):
     with pytest.raises(InputProblems) as caught:
         load_bank(tmp_path)
     assert "no bank.yaml here" in caught.value.problems[0]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_field_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=20),
+    st.lists(st.text(max_size=10), max_size=3),
+    st.dictionaries(
+        st.sampled_from(["priorities", "symptoms", "stage", "pain"]),
+        st.one_of(st.text(max_size=8), st.integers(), st.lists(st.text(max_size=8))),
+        max_size=2,
+    ),
+)
+_questions = st.lists(
+    st.dictionaries(
+        st.sampled_from(
+            ["id", "section", "text", "why", "source", "when", "unless", "topic", "core", "extra"]
+        ),
+        _field_values,
+        max_size=9,
+    ),
+    max_size=4,
+)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(_questions)
+def test_any_question_file_gives_a_bank_or_plain_problems(tmp_path, questions):
+    import yaml
+
+    folder = tmp_path / "bank"
+    folder.mkdir(exist_ok=True)
+    (folder / "bank.yaml").write_text((BANK_DIR / "bank.yaml").read_text())
+    (folder / "q.yaml").write_text(yaml.safe_dump({"questions": questions}))
+    try:
+        load_bank(folder)
+    except InputProblems as error:
+        assert error.problems
+        assert all(p.startswith(("q.yaml", "bank.yaml")) for p in error.problems)

@@ -229,7 +229,7 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
         if not isinstance(title, str) or not title.strip():
             problem(path, "sections.title", _("each section needs a title to print"))
             ok = False
-        if topic is not None and topic not in v.SKIP_TOPICS:
+        if topic is not None and not _known(topic, v.SKIP_TOPICS):
             _bad_value(
                 problem,
                 (*path, "topic"),
@@ -303,7 +303,7 @@ def _read_question(
             ),
         )
     section = raw.get("section")
-    if section is not None and section not in sections:
+    if section is not None and not _known(section, sections):
         _bad_value(
             bad, (*path, "section"), "section", section, sections, _("a section of bank.yaml")
         )
@@ -313,7 +313,7 @@ def _read_question(
     when = _conditions(raw.get("when"), (*path, "when"), "when", bad)
     unless = _conditions(raw.get("unless"), (*path, "unless"), "unless", bad)
     topic = raw.get("topic")
-    if topic is not None and topic not in v.SKIP_TOPICS:
+    if topic is not None and not _known(topic, v.SKIP_TOPICS):
         _bad_value(
             bad, (*path, "topic"), "topic", topic, v.SKIP_TOPICS, _("a topic that can be skipped")
         )
@@ -390,7 +390,7 @@ def _conditions(value: Any, path: Path_, name: str, bad: Any) -> Conditions:
         if key == "symptoms":
             symptoms = _symptom_condition(wanted, sub, field_name, bad)
             continue
-        if key not in CONDITION_CHOICES:
+        if not _known(key, CONDITION_CHOICES):
             _unknown(bad, sub, f"{name}.{key}", CONDITION_FIELDS)
             continue
         allowed = CONDITION_CHOICES[key]
@@ -398,7 +398,7 @@ def _conditions(value: Any, path: Path_, name: str, bad: Any) -> Conditions:
         good = set()
         for j, item in enumerate(items):
             item_path = (*sub, j) if isinstance(wanted, list) else sub
-            if item not in allowed:
+            if not _known(item, allowed):
                 _bad_value(
                     bad, item_path, field_name, item, allowed, _("a value of {key}").format(key=key)
                 )
@@ -415,13 +415,18 @@ def _symptom_condition(value: Any, path: Path_, name: str, bad: Any) -> dict[str
         return {}
     result = {}
     for symptom, score in value.items():
-        if symptom not in v.SYMPTOMS:
+        if not _known(symptom, v.SYMPTOMS):
             _bad_value(bad, (*path, symptom), name, symptom, v.SYMPTOMS, _("a symptom"))
         elif isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
             bad((*path, symptom), f"{name}.{symptom}", _("should be a whole number from 0 to 10"))
         else:
             result[symptom] = score
     return result
+
+
+def _known(value: Any, allowed: Any) -> bool:
+    """`value in allowed`, for values of any type a YAML file can hold."""
+    return isinstance(value, str) and value in allowed
 
 
 def _unknown(problem: Any, path: Path_, name: str, known: tuple[str, ...]) -> None:
