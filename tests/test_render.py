@@ -94,3 +94,44 @@ def test_the_fetcher_serves_only_template_files():
     ):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+
+
+def _form_controls(html: str):
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.controls, self.labels, self.tags = [], set(), []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            self.tags.append(tag)
+            if tag in ("input", "textarea"):
+                self.controls.append(attrs)
+            if tag == "label" and "for" in attrs:
+                self.labels.add(attrs["for"])
+
+    parser = Collect()
+    parser.feed(html)
+    return parser
+
+
+@pytest.mark.parametrize("fillable", [False, True])
+def test_html_is_accessible_landmarks_labels_and_real_checkboxes(fillable):
+    from worksheets.documents import DocumentOptions, blank_document, personal_document
+
+    for html in (
+        personal_document(
+            Answers(name="Ana", own_questions=("Mine?",), priorities=("work",)),
+            DocumentOptions(format="html", fillable=fillable),
+        ).decode(),
+        blank_document(DocumentOptions(format="html", fillable=fillable)).decode(),
+    ):
+        parsed = _form_controls(html)
+        assert "main" in parsed.tags and "header" in parsed.tags
+        assert any(c.get("type") == "checkbox" for c in parsed.controls)
+        ids = [c["id"] for c in parsed.controls]
+        assert len(ids) == len(set(ids)), "field names are unique"
+        for control in parsed.controls:
+            assert control["id"] in parsed.labels or control.get("aria-label"), control
