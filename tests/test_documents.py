@@ -95,3 +95,17 @@ def test_blank_json_lists_the_core_questions():
     data = json.loads(blank_document(DocumentOptions(format="json")))
     core = [q.id for q in load_bank().questions if q.core and not q.when]
     assert [q["id"] for q in data["questions"]] == core
+
+
+def test_fillable_pdfs_have_form_fields_and_stay_accessible(maria):
+    blank = blank_document(DocumentOptions(fillable=True))
+    personal = personal_document(maria, DocumentOptions(fillable=True))
+    for pdf in (blank, personal):
+        fields = pypdf.PdfReader(io.BytesIO(pdf)).get_fields()
+        assert any(name.startswith("ask-") for name in fields)
+        assert any(name.startswith("answer-") for name in fields)
+        assert unembedded_fonts(pdf) == []
+    assert pdf_ua_failures(blank) == []
+    # Known limit of WeasyPrint's form fields: with some texts, one glyph in a
+    # field's appearance maps to a control character. Nothing else may fail.
+    assert all(f.startswith("PDFUA1-FONT-UNICODE-MAPPING-001") for f in pdf_ua_failures(personal))
