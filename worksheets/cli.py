@@ -77,6 +77,17 @@ def writing_options(command: Any) -> Any:
             is_flag=True,
             help=_("Every question that applies, not only the leading set."),
         ),
+        click.option(
+            "--clinic",
+            type=click.Path(dir_okay=False, path_type=Path),
+            metavar="FILE",
+            help=_("The clinic's details (name, phone numbers, own questions) for every page."),
+        ),
+        click.option(
+            "--fillable",
+            is_flag=True,
+            help=_("Tick boxes and answer spaces become form fields, to fill in on a tablet."),
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -140,8 +151,9 @@ def interview(
         start_from=answers_file,
         save_answers=save_answers,
         helper_mode=helper_mode,
-        write=lambda answers: _write_personal(answers, options),
-        to_stdout=options.get("output") == "-",
+        output=options.get("output"),
+        force=options["force"],
+        document=_document_options(options),
     )
 
 
@@ -181,7 +193,7 @@ def questions(fmt: str, check: bool, bank: Path | None) -> None:
 
 
 def _write_personal(answers: Any, options: dict[str, Any]) -> None:
-    from .documents import DocumentOptions, personal_document
+    from .documents import personal_document
     from .output import default_name, refuse_existing, write_output
 
     fmt = options["fmt"]
@@ -189,19 +201,153 @@ def _write_personal(answers: Any, options: dict[str, Any]) -> None:
     if target != "-":
         # Refuse before the slow part, so the person is not kept waiting for nothing.
         refuse_existing(Path(target), options["force"])
-    document = personal_document(
-        answers,
-        DocumentOptions(
-            format=fmt,
-            paper=options["paper"].lower(),
-            large_print=options["large_print"],
-            bank=options.get("bank"),
-            all_questions=options["all_questions"],
-        ),
-    )
+    document = personal_document(answers, _document_options(options))
     write_output(target, document, force=options["force"])
     if target != "-":
         click.echo(_("Wrote {path}").format(path=target), err=True)
+
+
+def _document_options(options: dict[str, Any]) -> Any:
+    from .documents import DocumentOptions
+
+    return DocumentOptions(
+        format=options["fmt"],
+        paper=options["paper"].lower(),
+        large_print=options["large_print"],
+        bank=options.get("bank"),
+        all_questions=options.get("all_questions", False),
+        fillable=options["fillable"],
+        clinic=options.get("clinic"),
+    )
+
+
+@cli.command()
+@click.option(
+    "--copies",
+    type=click.IntRange(1, 1000),
+    default=1,
+    show_default=True,
+    help=_("How many copies in one PDF, for printing."),
+)
+@writing_options
+def blank(copies: int, **options: Any) -> None:
+    """Write a blank worksheet to fill in by hand.
+
+    Example: worksheets blank --copies 50 --clinic riverside.yaml
+    """
+    from .documents import blank_document
+    from .output import refuse_existing, write_output
+
+    target = options.get("output") or f"blank-worksheet.{options['fmt']}"
+    if target != "-":
+        refuse_existing(Path(target), options["force"])
+    if copies > 1 and options["fmt"] != "pdf":
+        raise click.UsageError(_("--copies works with PDF only"))
+    document = blank_document(_document_options(options), copies=copies)
+    write_output(target, document, force=options["force"])
+    if target != "-":
+        click.echo(_("Wrote {path}").format(path=target), err=True)
+
+
+# --- batch ---------------------------------------------------------------------------
+
+
+def _without_output(command: Any) -> Any:
+    """`batch` writes many files: --out-dir and --combined stand in for -o."""
+    command.__click_params__ = [p for p in command.__click_params__ if p.name != "output"]
+    return command
+
+
+@cli.command()
+@click.argument("source", metavar="INPUT", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help=_("Folder for the worksheets, one file per person.  [default: worksheets-out]"),
+)
+@click.option(
+    "--combined",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="PATH",
+    help=_("Also (or, without --out-dir, only) all the worksheets in one PDF, for printing."),
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=_("Worksheets made at the same time.  [default: the number of CPUs]"),
+)
+@click.option(
+    "--template", is_flag=True, help=_("Print an example CSV (every column, two people) and stop.")
+)
+@_without_output
+@writing_options
+def batch(
+    source: Path | None,
+    out_dir: Path | None,
+    combined: Path | None,
+    jobs: int | None,
+    template: bool,
+    **options: Any,
+) -> int:
+    """Write many worksheets from a CSV file or a folder of answers files.
+
+    The CSV has one row per person; "worksheets batch --template" prints an
+    example. Problems in a row are reported and the row skipped; the others
+    are still written.
+
+    Example: worksheets batch people.csv --out-dir worksheets-out/
+    """
+    from .batch import (
+        DEFAULT_OUT_DIR,
+        BatchSettings,
+        BatchStopped,
+        default_jobs,
+        plan_batch,
+        run_batch,
+    )
+    from .csvinput import example_csv
+
+    if template:
+        click.echo(example_csv(), nl=False)
+        return 0
+    context = click.get_current_context()
+    if source is None:
+        raise click.UsageError(_("Missing argument 'INPUT'."), context)
+    if combined is not None and options["fmt"] != "pdf":
+        raise click.UsageError(_("--combined makes a PDF; leave out --format"), context)
+    if combined is not None and options["fillable"]:
+        raise click.UsageError(_("--combined is for printing; leave out --fillable"), context)
+    settings = BatchSettings(
+        document=_document_options(options),
+        out_dir=out_dir if out_dir is not None or combined is not None else DEFAULT_OUT_DIR,
+        combined=combined,
+        jobs=jobs or default_jobs(),
+        force=options["force"],
+    )
+    plan = plan_batch(source, settings)
+    try:
+        with _batch_progress(len(plan.ready())) as bar:
+            report = run_batch(plan, settings, bar.update if bar else None)
+    except BatchStopped as stopped:
+        click.echo("\n" + stopped.message(), err=True)
+        return EXIT_INTERRUPTED
+    for problem in report.problems:
+        click.echo(_("Error: {problem}").format(problem=problem), err=True)
+    click.echo(report.summary(), err=True)
+    return 1 if report.problems else 0
+
+
+def _batch_progress(total: int) -> Any:
+    """A progress bar on standard error, for a person at a terminal only."""
+    import contextlib
+
+    if total == 0 or not sys.stderr.isatty():
+        return contextlib.nullcontext(None)
+    return click.progressbar(
+        length=total, label=_("Writing worksheets"), show_pos=True, file=sys.stderr
+    )
 
 
 def main() -> None:

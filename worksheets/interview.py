@@ -1,12 +1,42 @@
-"""Placeholder replaced by the interview (issue 4)."""
+"""The interview: a short, calm conversation that ends with the person's worksheet.
+
+It asks the questions of the answers file in order, each with a line that says
+why; shows a summary where any answer can be changed by its number; offers to
+keep the answers; then writes the worksheet. Every prompt goes through a
+`prompts.Console`, so the whole conversation runs in tests without a terminal.
+
+The worksheet must be ready the moment the person finishes, yet WeasyPrint is
+slow to import and a worksheet takes a while to lay out. So one background
+thread loads the rendering machinery as soon as the interview starts, and
+starts laying out the worksheet as soon as the summary is shown: by the time
+the person has read it and pressed Enter, the PDF is (nearly) done. That thread
+never writes a file; only the main thread does, after the last answer.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import itertools
+import queue
+import signal
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from . import prompts
+from . import vocabulary as v
+from .answers import MAX_NAME_CHARS, MAX_OWN_QUESTIONS, MAX_QUESTION_CHARS, Answers, load_answers
+from .documents import DocumentOptions, warn_on_stderr
 from .errors import UserError
+from .i18n import _, ngettext
+from .output import STDOUT, check_target, default_name, write_output
+from .output import save_answers as write_answers_file
+from .prompts import Console
+
+SAVE_SUGGESTION = "care-answers.yaml"
+THREAD_NAME = "worksheets-prepare"
 
 
 def run_interview(
@@ -14,7 +44,650 @@ def run_interview(
     start_from: Path | None,
     save_answers: Path | None,
     helper_mode: bool,
-    write: Callable[[Any], None],
-    to_stdout: bool,
+    output: str | None,
+    force: bool,
+    document: DocumentOptions,
+    console: Console | None = None,
 ) -> None:
-    raise UserError("the interview is not built yet; use: worksheets render ANSWERS")
+    """Ask, offer to keep the answers, then write the worksheet where asked.
+
+    Whatever can be refused is refused before the first question (an existing
+    `-o` or `--save-answers` file, a broken `--answers` file or `--bank`), so
+    nobody answers everything only to be told no.
+    """
+    to_stdout = output == STDOUT
+    io = console or prompts.terminal(err=to_stdout)
+    if save_answers is not None:
+        _check_answers_target(save_answers, force)
+    if output and not to_stdout:
+        check_target(Path(output), force)
+    start = load_answers(start_from) if start_from is not None else Answers()
+    if document.bank is not None or document.clinic is not None:
+        from .documents import load_sources
+
+        load_sources(document)  # a clinic's own files: report their problems first
+
+    preparer = Preparer(document)
+    try:
+        answers = Conversation(io, helper_mode=helper_mode).run(start, on_summary=preparer.prepare)
+        keep = save_answers if save_answers is not None else offer_to_save(io, force)
+        data, warnings = preparer.result(answers)
+    finally:
+        preparer.close()
+
+    io.echo("")
+    for warning in warnings:
+        warn_on_stderr(warning)
+    target = output or _free_default_name(io, answers.appointment, document.format, force)
+    write_output(target, data, force=force)
+    if not to_stdout:
+        io.echo(_("Wrote {path}").format(path=target))
+    # The worksheet first: an answers file that cannot be written is asked about again.
+    if keep is not None:
+        keep_answers(io, answers, keep, force)
+    if not to_stdout and document.format == "pdf":
+        io.echo(
+            _("Print it and bring it to the visit.")
+            if helper_mode
+            else _("Print it and bring it to your visit.")
+        )
+
+
+# --- The conversation ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of the interview, as asked and as shown in the summary."""
+
+    label: str
+    ask: Callable[[Answers, str], Answers]
+    answered: Callable[[Answers], bool]
+    shown: Callable[[Answers], str]
+
+
+class Conversation:
+    """The questions, in the words of the person or of someone helping them."""
+
+    def __init__(self, io: Console, *, helper_mode: bool = False) -> None:
+        self.io = io
+        self.helper_mode = helper_mode
+
+    def say(self, patient: str, helper: str) -> str:
+        """The patient's wording, or the helper's ("the person you are helping")."""
+        return helper if self.helper_mode else patient
+
+    def run(
+        self, start: Answers, *, on_summary: Callable[[Answers], None] | None = None
+    ) -> Answers:
+        """Ask what `start` is missing, then review; the answers the person accepted."""
+        steps = self.steps()
+        missing = [step for step in steps if not step.answered(start)]
+        self.welcome(len(missing), resumed=start != Answers())
+        answers = start
+        for number, step in enumerate(missing, start=1):
+            progress = _("({number} of {count})").format(number=number, count=len(missing))
+            answers = step.ask(answers, progress + " ")
+        return self.review(answers, steps, on_summary)
+
+    def welcome(self, count: int, *, resumed: bool) -> None:
+        io = self.io
+        io.echo(
+            self.say(
+                _("Let's make your worksheet: questions to bring to your care team."),
+                _(
+                    "Let's make a worksheet for the person you are helping: "
+                    "questions to bring to their care team."
+                ),
+            )
+        )
+        if self.helper_mode:
+            io.echo(_("Read each question aloud, or answer for them."))
+        if resumed and count:
+            io.echo(
+                ngettext(
+                    "The saved answers are loaded; {n} question is left.",
+                    "The saved answers are loaded; {n} questions are left.",
+                    count,
+                ).format(n=count)
+            )
+        elif resumed:
+            io.echo(_("The saved answers are loaded; every question is answered."))
+        else:
+            io.echo(
+                _("There are {n} short questions; it takes about five minutes.").format(n=count)
+            )
+        io.echo(_('Enter alone skips any question. "not sure" is always a fine answer.'))
+        io.echo(_("Nothing leaves this computer. Ctrl-C stops at any time."))
+
+    def review(
+        self,
+        answers: Answers,
+        steps: list[Step],
+        on_summary: Callable[[Answers], None] | None = None,
+    ) -> Answers:
+        """Show the summary until the person accepts it; change answers by number."""
+        io = self.io
+        while True:
+            if on_summary is not None:
+                on_summary(answers)
+            io.echo("")
+            io.echo(_("Here is what the worksheet will use:"))
+            width = len(str(len(steps)))
+            for number, step in enumerate(steps, start=1):
+                shown = step.shown(answers) or _("(skipped)")
+                io.echo(f"  {number:>{width}}. {step.label}: {shown}")
+            choice = prompts.read_number(
+                io,
+                _("Type a number to change that answer, or press Enter to make the worksheet:"),
+                len(steps),
+            )
+            if choice is None:
+                return answers
+            answers = steps[choice - 1].ask(answers, "")
+
+    def steps(self) -> list[Step]:
+        return [
+            Step(_("Name"), self.name, lambda a: a.name is not None, lambda a: a.name or ""),
+            Step(
+                _("Visit date"),
+                self.appointment,
+                lambda a: a.appointment is not None,
+                lambda a: _long_date(a.appointment) if a.appointment else "",
+            ),
+            Step(
+                _("Visit with"),
+                self.care_team,
+                lambda a: a.care_team is not None,
+                lambda a: a.care_team or "",
+            ),
+            Step(
+                _("Coming along"),
+                self.helper,
+                lambda a: a.helper is not None,
+                lambda a: a.helper or "",
+            ),
+            Step(
+                _("Kind of cancer"),
+                self.cancer_type,
+                lambda a: a.cancer_type is not None,
+                lambda a: _label(v.CANCER_TYPES, a.cancer_type),
+            ),
+            Step(
+                _("Where it has spread"),
+                self.spread_to,
+                lambda a: bool(a.spread_to),
+                lambda a: _labels(v.SITES, a.spread_to),
+            ),
+            Step(
+                _("Where things are now"),
+                self.stage_of_care,
+                lambda a: a.stage_of_care is not None,
+                lambda a: _label(v.STAGES_OF_CARE, a.stage_of_care),
+            ),
+            Step(
+                _("Treatments"),
+                self.treatments,
+                lambda a: bool(a.treatments),
+                lambda a: _labels(v.TREATMENTS, a.treatments),
+            ),
+            Step(
+                _("What matters most"),
+                self.priorities,
+                lambda a: bool(a.priorities),
+                lambda a: _labels(v.PRIORITIES, a.priorities),
+            ),
+            Step(
+                _("How much to hear"),
+                self.information,
+                lambda a: a.information is not None,
+                lambda a: _label(v.INFORMATION, a.information),
+            ),
+            Step(
+                _("Symptoms this week"),
+                self.symptoms,
+                lambda a: bool(a.symptoms),
+                _shown_symptoms,
+            ),
+            Step(
+                _("Not ready to talk about"),
+                self.skip_topics,
+                lambda a: bool(a.skip_topics),
+                lambda a: _labels(v.SKIP_TOPICS, a.skip_topics),
+            ),
+            Step(
+                _("Own questions"),
+                self.own_questions,
+                lambda a: bool(a.own_questions),
+                _shown_own_questions,
+            ),
+        ]
+
+    # --- One method per question; each returns the answers with its field changed.
+
+    def name(self, answers: Answers, progress: str) -> Answers:
+        name = prompts.read_text(
+            self.io,
+            progress
+            + self.say(
+                _("What name should go at the top of your worksheet?"),
+                _("What is the name of the person you are helping?"),
+            ),
+            _("It is printed at the top of the worksheet, and nowhere else."),
+            current=answers.name,
+            max_chars=MAX_NAME_CHARS,
+        )
+        return dataclasses.replace(answers, name=name)
+
+    def appointment(self, answers: Answers, progress: str) -> Answers:
+        day = prompts.read_date(
+            self.io,
+            progress
+            + self.say(
+                _("When is your visit?"), _("When is the visit for the person you are helping?")
+            ),
+            _("The date is printed on the worksheet and gives the file its name."),
+            current=answers.appointment,
+        )
+        return dataclasses.replace(answers, appointment=day)
+
+    def care_team(self, answers: Answers, progress: str) -> Answers:
+        team = prompts.read_text(
+            self.io,
+            progress + _("Who is the visit with? For example: Dr. Okafor."),
+            _("It is printed at the top, so the worksheet is ready to hand over."),
+            current=answers.care_team,
+            max_chars=MAX_NAME_CHARS,
+        )
+        return dataclasses.replace(answers, care_team=team)
+
+    def helper(self, answers: Answers, progress: str) -> Answers:
+        helper = prompts.read_text(
+            self.io,
+            progress
+            + self.say(
+                _(
+                    "Will someone come with you, or help with your care? "
+                    "For example: my daughter Ana."
+                ),
+                _(
+                    "Who will come along with the person you are helping, or help with their "
+                    "care? For example: her daughter Ana."
+                ),
+            ),
+            _("The name goes on the worksheet, so the care team knows who is there."),
+            current=answers.helper,
+            max_chars=MAX_NAME_CHARS,
+        )
+        return dataclasses.replace(answers, helper=helper)
+
+    def cancer_type(self, answers: Answers, progress: str) -> Answers:
+        kind = prompts.read_choice(
+            self.io,
+            progress + _("What kind of cancer is it? (where it first started)"),
+            _("Some questions are only for one kind of cancer."),
+            v.CANCER_TYPES,
+            current=answers.cancer_type,
+        )
+        return dataclasses.replace(answers, cancer_type=kind)
+
+    def spread_to(self, answers: Answers, progress: str) -> Answers:
+        sites = prompts.read_choices(
+            self.io,
+            progress + _("Where has it spread?"),
+            _("Some questions are about one place, like the bones or the liver."),
+            v.SITES,
+            current=answers.spread_to,
+        )
+        return dataclasses.replace(answers, spread_to=sites)
+
+    def stage_of_care(self, answers: Answers, progress: str) -> Answers:
+        stage = prompts.read_choice(
+            self.io,
+            progress
+            + self.say(
+                _("Where are you now in your care?"),
+                _("Where is the person you are helping now in their care?"),
+            ),
+            _("The questions that matter most change along the way."),
+            v.STAGES_OF_CARE,
+            current=answers.stage_of_care,
+        )
+        return dataclasses.replace(answers, stage_of_care=stage)
+
+    def treatments(self, answers: Answers, progress: str) -> Answers:
+        treatments = prompts.read_choices(
+            self.io,
+            progress
+            + self.say(
+                _("Which treatments are you having now, or talking about?"),
+                _("Which treatments is the person you are helping having now, or talking about?"),
+            ),
+            _("Each treatment brings its own questions, and its own signs to call about."),
+            v.TREATMENTS,
+            current=answers.treatments,
+        )
+        return dataclasses.replace(answers, treatments=treatments)
+
+    def priorities(self, answers: Answers, progress: str) -> Answers:
+        chosen = prompts.read_choices(
+            self.io,
+            progress
+            + self.say(
+                _("What matters most to you right now?"),
+                _("What matters most to the person you are helping right now?"),
+            ),
+            self.say(
+                _("Your care team can plan treatment around what matters most to you."),
+                _("The care team can plan treatment around what matters most to them."),
+            ),
+            v.PRIORITIES,
+            current=answers.priorities,
+        )
+        if chosen and chosen != answers.priorities:
+            chosen = prompts.read_ranking(
+                self.io,
+                self.say(
+                    _("Which of these matter most to you?"),
+                    _("Which of these matter most to the person you are helping?"),
+                ),
+                chosen,
+                v.PRIORITIES,
+            )
+        return dataclasses.replace(answers, priorities=chosen)
+
+    def information(self, answers: Answers, progress: str) -> Answers:
+        information = prompts.read_choice(
+            self.io,
+            progress
+            + self.say(
+                _("How much do you want to hear about what lies ahead?"),
+                _("How much does the person you are helping want to hear about what lies ahead?"),
+            ),
+            self.say(
+                _("Your care team can share as much or as little as you want."),
+                _("The care team can share as much or as little as they want."),
+            ),
+            v.INFORMATION,
+            current=answers.information,
+        )
+        return dataclasses.replace(answers, information=information)
+
+    def symptoms(self, answers: Answers, progress: str) -> Answers:
+        scores = prompts.read_scores(
+            self.io,
+            progress
+            + self.say(
+                _("How much has each of these bothered you this week?"),
+                _("How much has each of these bothered the person you are helping this week?"),
+            ),
+            self.say(
+                _("The worksheet asks first about what bothers you most."),
+                _("The worksheet asks first about what bothers them most."),
+            ),
+            v.SYMPTOMS,
+            current=answers.symptoms,
+        )
+        return dataclasses.replace(answers, symptoms=scores)
+
+    def skip_topics(self, answers: Answers, progress: str) -> Answers:
+        topics = prompts.read_choices(
+            self.io,
+            progress
+            + self.say(
+                _("Is there a topic you are not ready to talk about today?"),
+                _("Is there a topic the person you are helping is not ready to talk about today?"),
+            ),
+            self.say(
+                _("Its questions are left off the worksheet. You decide what to talk about."),
+                _("Its questions are left off the worksheet. They decide what to talk about."),
+            ),
+            v.SKIP_TOPICS,
+            current=answers.skip_topics,
+        )
+        return dataclasses.replace(answers, skip_topics=topics)
+
+    def own_questions(self, answers: Answers, progress: str) -> Answers:
+        lines = prompts.read_lines(
+            self.io,
+            progress
+            + self.say(
+                _("Do you have questions of your own?"),
+                _("Does the person you are helping have questions of their own?"),
+            ),
+            self.say(
+                _("They are printed on your worksheet, in your own words."),
+                _("They are printed on the worksheet, in their own words."),
+            ),
+            current=answers.own_questions,
+            max_lines=MAX_OWN_QUESTIONS,
+            max_chars=MAX_QUESTION_CHARS,
+        )
+        return dataclasses.replace(answers, own_questions=lines)
+
+
+def _label(table: dict[str, str], value: str | None) -> str:
+    return _(table[value]) if value else ""
+
+
+def _labels(table: dict[str, str], values: tuple[str, ...]) -> str:
+    return "; ".join(_(table[value]) for value in values)
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day.isoformat()} ({_(day.strftime('%A'))})"
+
+
+def _shown_symptoms(answers: Answers) -> str:
+    return ", ".join(f"{_(v.SYMPTOMS[key])} {score}" for key, score in answers.symptoms.items())
+
+
+def _shown_own_questions(answers: Answers) -> str:
+    count = len(answers.own_questions)
+    if not count:
+        return ""
+    lines = [ngettext("{n} question", "{n} questions", count).format(n=count)]
+    lines.extend(f"        - {question}" for question in answers.own_questions)
+    return "\n".join(lines)
+
+
+# --- Keeping the answers ------------------------------------------------------------
+
+
+def _check_answers_target(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise UserError(
+            _(
+                "{path} already exists; use --force to replace it, "
+                "or give --save-answers another name"
+            ).format(path=path)
+        )
+    check_target(path, force)
+
+
+def offer_to_save(io: Console, force: bool) -> Path | None:
+    """Ask whether to keep the answers (default no), then for a file name."""
+    io.echo("")
+    io.echo(_("The answers can be kept in a file, to start from next time."))
+    if not prompts.read_yes_no(io, _("Keep the answers for next time?"), default=False):
+        return None
+    return ask_file_name(io, _free_name(Path(SAVE_SUGGESTION)), force)
+
+
+def ask_file_name(io: Console, suggestion: Path, force: bool) -> Path | None:
+    """A file name for the answers; Enter takes `suggestion`, "skip" keeps nothing."""
+    while True:
+        raw = io.ask(_("File name [{name}]:").format(name=suggestion)).strip()
+        if raw.lower() == prompts.SKIP:
+            return None
+        path = Path(raw).expanduser() if raw else suggestion
+        if path.name in ("", ".", ".."):
+            io.echo(_("Please type a file name, for example {name}.").format(name=suggestion))
+            continue
+        if not path.suffix:
+            path = path.with_suffix(".yaml")
+        if path.exists() and not force:
+            io.echo(
+                _('{path} already exists. Type another name, or "skip" to keep nothing.').format(
+                    path=path
+                )
+            )
+            continue
+        try:
+            check_target(path, force)
+        except UserError as problem:
+            io.echo(problem.format_message())
+            continue
+        return path
+
+
+def keep_answers(io: Console, answers: Answers, path: Path, force: bool) -> None:
+    """Save the answers (owner-only); on failure say why and offer another name."""
+    target: Path | None = path
+    while target is not None:
+        try:
+            write_answers_file(target, answers, force=force)
+        except UserError as problem:
+            io.echo(
+                _("The answers were not saved: {reason}").format(reason=problem.format_message())
+            )
+            target = ask_file_name(io, _free_name(Path(SAVE_SUGGESTION)), force)
+            continue
+        io.echo(
+            _("Saved the answers in {path}; only this computer account can read it.").format(
+                path=target
+            )
+        )
+        return
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or `name-2.ext`, `name-3.ext`... whichever does not exist yet."""
+    if not path.exists():
+        return path
+    for number in itertools.count(2):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _free_default_name(io: Console, day: dt.date | None, fmt: str, force: bool) -> str:
+    """The contract's default name; if taken, the next free `-2`, `-3`... beside it.
+
+    After a whole interview, refusing to write because an older worksheet has
+    the same date would waste the person's answers, and replacing it would
+    lose a file: so the new one gets a new name, and the person is told.
+    """
+    wanted = Path(default_name(day, fmt))
+    if force:
+        return str(wanted)
+    free = _free_name(wanted)
+    if free != wanted:
+        io.echo(_("{taken} is already there and was left as it is.").format(taken=wanted))
+    return str(free)
+
+
+# --- Getting the worksheet ready in the background ---------------------------------
+
+
+@dataclass(eq=False)
+class _Job:
+    answers: Answers | None  # None: load the machinery only
+    done: threading.Event = dataclasses.field(default_factory=threading.Event)
+    cancelled: bool = False
+    data: bytes | None = None
+    warnings: list[str] = dataclasses.field(default_factory=list)
+    error: BaseException | None = None
+
+
+class Preparer:
+    """One daemon thread that gets the worksheet ready while the person answers.
+
+    Jobs run one at a time, in order, so WeasyPrint is never used by two
+    threads at once: first loading the bank, the templates, WeasyPrint and its
+    fonts; then a worksheet for the answers of each summary shown. The thread
+    never prints: a failure is kept and raised in the main thread when the
+    worksheet is asked for (a failed warm-up is ignored; the render reports it).
+    """
+
+    def __init__(self, options: DocumentOptions) -> None:
+        self._options = options
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._latest: _Job | None = None
+        self._jobs.put(_Job(None))
+        self._thread = threading.Thread(target=self._work, name=THREAD_NAME, daemon=True)
+        _start_deaf_to_signals(self._thread)
+
+    def prepare(self, answers: Answers) -> None:
+        """Start on the worksheet for `answers`, dropping one for older answers."""
+        if self._latest is not None:
+            if self._latest.answers == answers:
+                return
+            self._latest.cancelled = True
+        self._latest = _Job(answers)
+        self._jobs.put(self._latest)
+
+    def result(self, answers: Answers) -> tuple[bytes, list[str]]:
+        """The finished worksheet for `answers` and its warnings, waiting if need be."""
+        self.prepare(answers)
+        job = self._latest
+        assert job is not None
+        job.done.wait()
+        if job.error is not None:
+            raise job.error
+        assert job.data is not None
+        return job.data, job.warnings
+
+    def close(self) -> None:
+        """Let the thread end after its current job (it never blocks the exit)."""
+        self._jobs.put(None)
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            try:
+                if job.answers is None:
+                    self._warm_up()
+                elif not job.cancelled:
+                    job.data = self._make(job.answers, job.warnings.append)
+            except BaseException as error:  # kept for the main thread, never printed
+                job.error = error
+            finally:
+                job.done.set()
+
+    def _warm_up(self) -> None:
+        from .documents import load_sources
+        from .render import environment
+
+        load_sources(self._options)
+        environment().get_template("personal.html.j2")
+        if self._options.format == "pdf":
+            import weasyprint  # noqa: F401  (about half a second)
+
+            from .render import font_configuration
+
+            font_configuration()
+
+    def _make(self, answers: Answers, warn: Callable[[str], None]) -> bytes:
+        from .documents import personal_document
+
+        # Warnings are kept for the main thread: nothing prints while the person answers.
+        return personal_document(answers, self._options, warn=warn)
+
+
+def _start_deaf_to_signals(thread: threading.Thread) -> None:
+    """Start `thread` with every signal blocked in it.
+
+    The kernel may hand Ctrl-C (SIGINT) to any thread that does not block it.
+    Had the worker got it, Python would note it there, but the main thread,
+    waiting in readline for the next answer, would never wake up to stop. A
+    new thread inherits the signal mask of the thread that starts it.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no such signals
+        thread.start()
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+    try:
+        thread.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)

@@ -15,9 +15,13 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
 from .i18n import _
+
+if TYPE_CHECKING:
+    from .answers import Answers
 
 STDOUT = "-"
 
@@ -37,6 +41,34 @@ def refuse_existing(path: Path, force: bool) -> None:
         )
 
 
+def check_target(path: Path, force: bool) -> None:
+    """Refuse early what `write_output` would refuse: an existing file, a missing folder."""
+    refuse_existing(path, force)
+    folder = path.parent
+    if not folder.is_dir():
+        raise UserError(
+            _("cannot write {path}: the folder {folder} does not exist").format(
+                path=path, folder=folder
+            )
+        )
+
+
+def answers_yaml(answers: Answers) -> str:
+    """The answers file (format version 1, as in the contract) for `answers`."""
+    import yaml
+
+    body = yaml.safe_dump(
+        answers.to_dict(), sort_keys=False, allow_unicode=True, default_flow_style=False
+    )
+    header = _("# Answers for worksheets. Make a new worksheet with: worksheets render FILE")
+    return f"{header}\n{body}"
+
+
+def save_answers(path: Path, answers: Answers, *, force: bool) -> None:
+    """Keep the answers for next time, readable by their owner alone."""
+    write_output(path, answers_yaml(answers).encode("utf-8"), force=force, private=True)
+
+
 def write_output(target: str | Path, data: bytes, *, force: bool, private: bool = False) -> None:
     """Write `data` to `target` ("-" is standard output) atomically.
 
@@ -48,14 +80,8 @@ def write_output(target: str | Path, data: bytes, *, force: bool, private: bool 
         sys.stdout.buffer.flush()
         return
     path = Path(target)
-    refuse_existing(path, force)
+    check_target(path, force)
     folder = path.parent
-    if not folder.is_dir():
-        raise UserError(
-            _("cannot write {path}: the folder {folder} does not exist").format(
-                path=path, folder=folder
-            )
-        )
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".worksheets-", suffix=".tmp")
     except OSError as error:

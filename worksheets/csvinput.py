@@ -1,0 +1,349 @@
+"""Reading the batch CSV: one row per person, the answers file flattened.
+
+A social worker's spreadsheet becomes, row by row, the answers file's layout,
+which then goes through the very validation an answers file gets: a value
+means the same wherever it comes from. Messages name the place as the
+spreadsheet shows it (`people.csv, row 5, column priorities`), counting rows
+as records, not lines, since a cell may hold several own questions, one per
+line.
+
+Problems of the whole file (not UTF-8, too large, an unknown column) raise
+`InputProblems` and stop the batch before anything is written; problems of
+one row are kept with that row, so that the other rows are still written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import vocabulary as v
+from .answers import FORMAT_VERSION, Answers, closest, normalize_choice, validate_answers
+from .errors import InputProblems
+from .i18n import _
+from .yamlsource import Path_, read_text
+
+MAX_CSV_BYTES = 50_000_000
+MAX_ROWS = 10_000
+# The longest cell a valid row needs: 20 own questions of 500 characters, one
+# per line. Longer is a mistake, most often a quotation mark without its pair.
+MAX_CELL_CHARS = 12_000
+# File systems allow 255 bytes; leave room for ".pdf" and the temporary name.
+MAX_FILE_NAME_BYTES = 200
+
+LIST_SEPARATOR = ";"
+
+# Where each column goes in the answers file. The order is the contract's.
+_PLACES: dict[str, Path_] = {
+    "name": ("person", "name"),
+    "appointment": ("person", "appointment"),
+    "care_team": ("person", "care_team"),
+    "helper": ("person", "helper"),
+    "cancer_type": ("cancer", "type"),
+    "spread_to": ("cancer", "spread_to"),
+    "stage_of_care": ("cancer", "stage_of_care"),
+    "treatments": ("treatments",),
+    "priorities": ("priorities",),
+    "information": ("information",),
+    **{symptom: ("symptoms", symptom) for symptom in v.SYMPTOMS},
+    "skip_topics": ("skip_topics",),
+    "own_questions": ("own_questions",),
+}
+OUTPUT_COLUMN = "output"
+COLUMNS: tuple[str, ...] = (OUTPUT_COLUMN, *_PLACES)
+
+_COLUMN_AT = {place: column for column, place in _PLACES.items()}
+_LIST_COLUMNS = frozenset({"spread_to", "treatments", "priorities", "skip_topics"})
+_ONE_CHOICE_COLUMNS = frozenset({"cancer_type", "stage_of_care", "information"})
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+# Not allowed in file names on Windows, where clinics may copy the files.
+_NOT_IN_FILE_NAMES = frozenset(':*?"<>|')
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One person's row: their answers, or every problem found in the row."""
+
+    number: int  # as a spreadsheet shows it: the header is row 1
+    place: str  # "people.csv, row 5", for messages
+    output: str | None  # the file name asked for in the output column
+    answers: Answers | None
+    problems: tuple[str, ...] = ()
+
+
+def read_batch_csv(path: Path) -> list[CsvRow]:
+    """The rows of a batch CSV file; raise `InputProblems` if the file as a whole is wrong."""
+    text = read_text(path, MAX_CSV_BYTES, _("a batch CSV"))
+    return parse_batch_csv(text, path.name)
+
+
+def parse_batch_csv(text: str, name: str) -> list[CsvRow]:
+    """The rows of a batch CSV's text (already decoded, without a byte-order mark)."""
+    header, records = _records(text, name)
+    if header is None:
+        raise InputProblems(
+            [
+                _(
+                    "{name}: the first row should name the columns; "
+                    'run "worksheets batch --template" for an example'
+                ).format(name=name)
+            ]
+        )
+    columns = _header(header, name)
+    if not records:
+        raise InputProblems(
+            [
+                _("{name}: no people in the file; add one row per person below the header").format(
+                    name=name
+                )
+            ]
+        )
+    return [_row(record, columns, number, name) for number, record in records]
+
+
+def example_csv() -> str:
+    """The header and two filled rows (fictional people), for `batch --template`."""
+    people: list[dict[str, Any]] = [
+        {
+            "output": "family-12",
+            "name": "Maria Lopez",
+            "appointment": "2026-12-03",
+            "care_team": "Dr. Okafor",
+            "helper": "my daughter Ana",
+            "cancer_type": "pancreatic",
+            "spread_to": "liver",
+            "stage_of_care": "starting",
+            "treatments": "chemotherapy",
+            "priorities": "work;eat_comfortably;travel",
+            "information": "details",
+            "tiredness": 7,
+            "nausea": 5,
+            "skip_topics": "planning_ahead",
+            "own_questions": "Can I still go to my son's wedding in June?\n"
+            "Will I be able to keep working on my treatment days?",
+        },
+        {
+            "name": "James Carter",
+            "appointment": "2026-12-10",
+            "care_team": "Dr. Nguyen",
+            "cancer_type": "lung",
+            "spread_to": "bones;brain",
+            "stage_of_care": "changing",
+            "treatments": "immunotherapy;radiation",
+            "priorities": "family_time;comfort;clear_mind",
+            "information": "big_picture",
+            "pain": 6,
+            "breathlessness": 4,
+            "anxiety": 3,
+            "sleep": 5,
+            "own_questions": "Is it safe for me to drive?",
+        },
+    ]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(people)
+    return buffer.getvalue()
+
+
+# --- The file as a whole ----------------------------------------------------------
+
+
+def _records(text: str, name: str) -> tuple[list[str] | None, list[tuple[int, list[str]]]]:
+    """The header, and each row that is not empty with its number (the header is row 1)."""
+    header: list[str] | None = None
+    records: list[tuple[int, list[str]]] = []
+    number = 0
+    # The limit is the csv module's, shared by the process: set it only while reading.
+    previous_limit = csv.field_size_limit(MAX_CELL_CHARS)
+    try:
+        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            if not any(cell.strip() for cell in record):
+                continue  # an empty row, as spreadsheets leave at the end
+            if number == 1:
+                header = record
+            elif len(records) == MAX_ROWS:
+                raise InputProblems(
+                    [
+                        _(
+                            "{name}: more than {limit} rows of people; at most {limit} fit in "
+                            "one batch. Split the file into smaller ones"
+                        ).format(name=name, limit=f"{MAX_ROWS:,}")
+                    ]
+                )
+            else:
+                records.append((number, record))
+    except csv.Error as error:
+        row = number + 1
+        if "field larger than field limit" in str(error):
+            message = _(
+                "{name}, row {n}: a cell is longer than {limit} characters; "
+                'is a quotation mark (") missing its pair?'
+            ).format(name=name, n=row, limit=f"{MAX_CELL_CHARS:,}")
+        else:
+            message = _("{name}, row {n}: this is not a CSV file this program can read ({reason})")
+            message = message.format(name=name, n=row, reason=error)
+        raise InputProblems([message]) from None
+    finally:
+        csv.field_size_limit(previous_limit)
+    return header, records
+
+
+def _header(record: list[str], name: str) -> list[str | None]:
+    """The column of each cell, or None for a cell under an unnamed column."""
+    if len(record) == 1:
+        for separator, what in ((";", _("semicolons")), ("\t", _("tabs"))):
+            if separator in record[0]:
+                raise InputProblems(
+                    [
+                        _(
+                            "{name}, row 1: the columns are separated by {what}; save the file "
+                            'as CSV with commas (in a spreadsheet: "CSV UTF-8 (comma delimited)")'
+                        ).format(name=name, what=what)
+                    ]
+                )
+    columns: list[str | None] = []
+    seen: dict[str, str] = {}
+    problems: list[str] = []
+    for index, cell in enumerate(record):
+        label = cell.strip()
+        where = _("{name}, row 1, column {letter}").format(name=name, letter=column_letter(index))
+        if not label:
+            columns.append(None)
+            continue
+        column = normalize_choice(label)
+        if column not in COLUMNS:
+            message = _('"{label}" is not a column this program knows').format(label=label)
+            match = closest(column, COLUMNS)
+            if match:
+                message += ". " + _('Did you mean "{match}"?').format(match=match)
+            else:
+                message += ". " + _("The columns are: {columns}").format(columns=", ".join(COLUMNS))
+            problems.append(f"{where}: {message}")
+        elif column in seen:
+            problems.append(
+                f"{where}: "
+                + _('"{label}" is given twice (also column {other})').format(
+                    label=label, other=seen[column]
+                )
+            )
+        else:
+            seen[column] = column_letter(index)
+        columns.append(column)
+    if problems:
+        raise InputProblems(problems)
+    return columns
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name of a column: 0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = string.ascii_uppercase[remainder] + letters
+    return letters
+
+
+# --- One row ------------------------------------------------------------------------
+
+
+def _row(record: list[str], columns: list[str | None], number: int, name: str) -> CsvRow:
+    place = _("{name}, row {n}").format(name=name, n=number)
+    problems: list[str] = []
+    data: dict[str, Any] = {"version": FORMAT_VERSION}
+    output: str | None = None
+    for index, cell in enumerate(record):
+        value = cell.strip()
+        if not value:
+            continue  # an empty cell: not given
+        column = columns[index] if index < len(columns) else None
+        if column is None:
+            problems.append(
+                _(
+                    "{place}, column {letter}: this cell has no column name in row 1; "
+                    "name the column or empty the cell"
+                ).format(place=place, letter=column_letter(index))
+            )
+        elif column == OUTPUT_COLUMN:
+            problem = file_name_problem(value)
+            if problem:
+                problems.append(f"{at_column(place, column)}: {problem}")
+            else:
+                output = value
+        else:
+            _put(data, column, value)
+
+    def where(path: Path_, field_name: str) -> str:
+        column = _column_for(path)
+        return at_column(place, column) if column else place
+
+    answers: Answers | None = None
+    try:
+        answers = validate_answers(data, where)
+    except InputProblems as error:
+        problems.extend(error.problems)
+    if problems:
+        return CsvRow(number, place, None, None, tuple(problems))
+    return CsvRow(number, place, output, answers)
+
+
+def at_column(place: str, column: str) -> str:
+    """`people.csv, row 5, column priorities`."""
+    return _("{place}, column {column}").format(place=place, column=column)
+
+
+def _put(data: dict[str, Any], column: str, value: str) -> None:
+    """Put one cell's text where the answers file would hold it."""
+    item: Any = value
+    if column in _LIST_COLUMNS:
+        item = _split(value)
+    elif column in _ONE_CHOICE_COLUMNS and LIST_SEPARATOR in value:
+        item = _split(value)  # so that the message says "takes one answer, not a list"
+    elif column in v.SYMPTOMS and _WHOLE_NUMBER.fullmatch(value):
+        item = int(value)
+    elif column == "own_questions":
+        item = [line.strip() for line in value.splitlines() if line.strip()]
+    *sections, key = _PLACES[column]
+    target: dict[Any, Any] = data
+    for section in sections:
+        target = target.setdefault(section, {})
+    target[key] = item
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+
+
+def _column_for(path: Path_) -> str | None:
+    """The column a place in the answers layout comes from: ("treatments", 2) -> treatments."""
+    for end in range(len(path), 0, -1):
+        column = _COLUMN_AT.get(path[:end])
+        if column:
+            return column
+    return None
+
+
+def file_name_problem(value: str) -> str | None:
+    """Why `value` cannot name a file in the output folder, or None if it can."""
+    if "/" in value or "\\" in value or value in (".", ".."):
+        return _('"{value}" should be a plain file name, without folders').format(value=value)
+    for character in value:
+        if ord(character) < 32 or ord(character) == 127:
+            return _("a file name cannot hold a line break or a control character")
+        if character in _NOT_IN_FILE_NAMES:
+            return _('a file name cannot hold the character "{character}"').format(
+                character=character
+            )
+    if value.startswith("."):
+        return _('"{value}" would be a hidden file; start the name with a letter').format(
+            value=value
+        )
+    if len(value.encode("utf-8")) > MAX_FILE_NAME_BYTES:
+        return _("the file name is too long; shorten it")
+    return None
