@@ -142,3 +142,14 @@ def test_python_dash_m_runs_from_another_folder(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["questions"]
+
+
+def test_bare_worksheets_is_the_interview_with_its_options(runner):
+    result = runner.invoke(cli, ["--helper", "--format", "json", "-o", "-"], input="")
+    assert result.exit_code == 130
+    assert "the person you are helping" in result.stderr
+    assert result.stdout == ""
+    assert runner.invoke(cli, ["--help"]).output.startswith("Usage: cli [OPTIONS] [COMMAND]")
+    typo = runner.invoke(cli, ["rendr"])
+    assert typo.exit_code == 2
+    assert "Did you mean 'render'?" in typo.output

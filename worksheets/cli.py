@@ -19,7 +19,14 @@ EXIT_INTERRUPTED = 130
 
 
 class WorksheetsGroup(click.Group):
-    """Maps interruptions to exit code 130, as the contract says."""
+    """`worksheets` alone is the interview; interruptions exit with 130."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # The contract makes `worksheets` the same as `worksheets interview`,
+        # so `worksheets --helper -o -` passes its options to the interview.
+        if not args or (args[0].startswith("-") and args[0] not in ("--help", "--version")):
+            args = ["interview", *args]
+        return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         kwargs["standalone_mode"] = False

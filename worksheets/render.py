@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,10 +33,29 @@ DOCUMENT_TITLE = "Questions for my care team"
 BLANK_TITLE = "Questions for my care team (blank worksheet)"
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs, in the user's cache folder.
+
+    Compiling the templates is a good part of the program's own start-up
+    time. The cache holds only the project's templates, never anything a
+    person typed; where it cannot be written, templates are simply compiled.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "worksheets" / f"templates-{__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not os.access(folder, os.W_OK):
+            return None
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,  # every template here makes HTML, whatever its suffix
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],

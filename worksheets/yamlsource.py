@@ -22,6 +22,7 @@ Path_ = tuple[str | int, ...]
 
 MAX_DEPTH = 20
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -172,6 +173,8 @@ class _Builder:
         return self._scalar(node, line)
 
     def _scalar(self, node: yaml.Node, line: int) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value  # most of a bank: no need for the constructor
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as error:
