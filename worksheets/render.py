@@ -127,9 +127,10 @@ def worksheet_context(
         "situation": situation(answers),
         "priorities": [label(v.PRIORITIES, p) for p in answers.priorities],
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
+        # Worst first, so the chart reads as a list of what to talk about.
         "symptoms": [
             {"label": label(v.SYMPTOMS, key), "score": score}
-            for key, score in answers.symptoms.items()
+            for key, score in sorted(answers.symptoms.items(), key=lambda item: -item[1])
         ],
         "own_questions": list(selection.own_questions),
         "warning_signs": warning_signs(answers.treatments),
@@ -186,7 +187,7 @@ def situation(answers: Answers) -> list[str]:
     if answers.treatments:
         parts.append(", ".join(label(v.TREATMENTS, t) for t in answers.treatments))
     if answers.stage_of_care:
-        parts.append(label(v.STAGES_OF_CARE, answers.stage_of_care))
+        parts.append(label(v.STAGES_OF_CARE_SHORT, answers.stage_of_care))
     return parts
 
 

@@ -114,8 +114,10 @@ def score(question: Question, reasons: list[Reason], answers: Answers) -> int:
             rank = answers.priorities.index(reason.value)
             points = PRIORITY_POINTS[rank] if rank < len(PRIORITY_POINTS) else OTHER_PRIORITY_POINTS
         elif reason.answer == "symptoms":
-            severe = answers.symptoms.get(reason.value, 0) >= SEVERE_SYMPTOM
-            points = SEVERE_SYMPTOM_POINTS if severe else SYMPTOM_POINTS
+            # The worse the symptom, the sooner its questions: a 10 before a 7.
+            scored = answers.symptoms.get(reason.value, 0)
+            base = SEVERE_SYMPTOM_POINTS if scored >= SEVERE_SYMPTOM else SYMPTOM_POINTS
+            points = base + scored
         else:
             points = FIELD_POINTS.get(reason.answer, 0)
         best[reason.answer] = max(points, best.get(reason.answer, 0))

@@ -69,6 +69,15 @@ PRIORITIES = {
     "not_a_burden": "Not being a burden to others",
 }
 
+# The same, shorter, for the one line about the person at the top of the sheet.
+STAGES_OF_CARE_SHORT = {
+    "starting": "Starting treatment",
+    "on_treatment": "On treatment",
+    "changing": "Choosing what comes next",
+    "stopping": "Thinking about stopping treatment",
+    "unsure": "Not sure where I am in my care",
+}
+
 INFORMATION = {
     "details": "I want the details, numbers included",
     "big_picture": "I want the big picture, without too many numbers",
