@@ -153,3 +153,22 @@ def test_bare_worksheets_is_the_interview_with_its_options(runner):
     typo = runner.invoke(cli, ["rendr"])
     assert typo.exit_code == 2
     assert "Did you mean 'render'?" in typo.output
+
+
+def test_output_into_a_missing_folder_or_a_full_disk(runner, tmp_path, monkeypatch):
+    import errno
+
+    result = runner.invoke(cli, ["render", str(MARIA), "-o", "nowhere/out.pdf"])
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "Error: cannot write nowhere/out.pdf: the folder nowhere does not exist\n"
+    )
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = runner.invoke(cli, ["render", str(MARIA), "-o", "out.pdf"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: cannot write out.pdf: the disk is full\n"
+    assert os.listdir(tmp_path) == []
