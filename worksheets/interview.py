@@ -21,9 +21,10 @@ import itertools
 import queue
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import prompts
 from . import vocabulary as v
@@ -93,17 +94,221 @@ def run_interview(
         )
 
 
-# --- The conversation ---------------------------------------------------------------
+# --- The questions ------------------------------------------------------------------
+
+# The same words for everyone, or (to the person, to someone helping them).
+Words = str | tuple[str, str]
 
 
 @dataclass(frozen=True)
-class Step:
-    """One question of the interview, as asked and as shown in the summary."""
+class Question:
+    """One question, as asked and as shown in the summary: a row of `questions()`."""
 
-    label: str
-    ask: Callable[[Answers, str], Answers]
-    answered: Callable[[Answers], bool]
-    shown: Callable[[Answers], str]
+    field: str  # of Answers
+    label: str  # in the summary
+    read: Callable[..., Any]  # a prompts.read_* function
+    prompt: Words
+    why: Words
+    options: Mapping[str, str] | None = None  # a table of vocabulary, if read offers one
+    limits: Mapping[str, int] = dataclasses.field(default_factory=dict)  # more for read
+    show: Callable[[Any], str] | None = None  # a given answer; None: as typed, or its labels
+    # (conversation, answer, answer before) -> the answer kept: a further step after read.
+    follow_up: Callable[[Conversation, Any, Any], Any] | None = None
+
+    def answered(self, answers: Answers) -> bool:
+        value = getattr(answers, self.field)
+        return bool(value) if isinstance(value, tuple | Mapping) else value is not None
+
+    def shown(self, answers: Answers) -> str:
+        value = getattr(answers, self.field)
+        if not value:
+            return ""
+        if self.show is not None:
+            return self.show(value)
+        if self.options is None:
+            return str(value)
+        keys = (value,) if isinstance(value, str) else value
+        return "; ".join(_(self.options[key]) for key in keys)
+
+
+def questions() -> tuple[Question, ...]:
+    """The interview, in order. A function, so its words are translated when asked."""
+    return (
+        Question(
+            "name",
+            _("Name"),
+            prompts.read_text,
+            prompt=(
+                _("What name should go at the top of your worksheet?"),
+                _("What is the name of the person you are helping?"),
+            ),
+            why=_("It is printed at the top of the worksheet, and nowhere else."),
+            limits={"max_chars": MAX_NAME_CHARS},
+        ),
+        Question(
+            "appointment",
+            _("Visit date"),
+            prompts.read_date,
+            prompt=(
+                _("When is your visit?"),
+                _("When is the visit for the person you are helping?"),
+            ),
+            why=_("The date is printed on the worksheet and gives the file its name."),
+            show=_long_date,
+        ),
+        Question(
+            "care_team",
+            _("Visit with"),
+            prompts.read_text,
+            prompt=_("Who is the visit with? For example: Dr. Okafor."),
+            why=_("It is printed at the top, so the worksheet is ready to hand over."),
+            limits={"max_chars": MAX_NAME_CHARS},
+        ),
+        Question(
+            "helper",
+            _("Coming along"),
+            prompts.read_text,
+            prompt=(
+                _(
+                    "Will someone come with you, or help with your care? "
+                    "For example: my daughter Ana."
+                ),
+                _(
+                    "Who will come along with the person you are helping, or help with their "
+                    "care? For example: her daughter Ana."
+                ),
+            ),
+            why=_("The name goes on the worksheet, so the care team knows who is there."),
+            limits={"max_chars": MAX_NAME_CHARS},
+        ),
+        Question(
+            "cancer_type",
+            _("Kind of cancer"),
+            prompts.read_choice,
+            prompt=_("What kind of cancer is it? (where it first started)"),
+            why=_("Some questions are only for one kind of cancer."),
+            options=v.CANCER_TYPES,
+        ),
+        Question(
+            "spread_to",
+            _("Where it has spread"),
+            prompts.read_choices,
+            prompt=_("Where has it spread?"),
+            why=_("Some questions are about one place, like the bones or the liver."),
+            options=v.SITES,
+        ),
+        Question(
+            "stage_of_care",
+            _("Where things are now"),
+            prompts.read_choice,
+            prompt=(
+                _("Where are you now in your care?"),
+                _("Where is the person you are helping now in their care?"),
+            ),
+            why=_("The questions that matter most change along the way."),
+            options=v.STAGES_OF_CARE,
+        ),
+        Question(
+            "treatments",
+            _("Treatments"),
+            prompts.read_choices,
+            prompt=(
+                _("Which treatments are you having now, or talking about?"),
+                _("Which treatments is the person you are helping having now, or talking about?"),
+            ),
+            why=_("Each treatment brings its own questions, and its own signs to call about."),
+            options=v.TREATMENTS,
+        ),
+        Question(
+            "priorities",
+            _("What matters most"),
+            prompts.read_choices,
+            prompt=(
+                _("What matters most to you right now?"),
+                _("What matters most to the person you are helping right now?"),
+            ),
+            why=(
+                _("Your care team can plan treatment around what matters most to you."),
+                _("The care team can plan treatment around what matters most to them."),
+            ),
+            options=v.PRIORITIES,
+            follow_up=Conversation.rank_priorities,
+        ),
+        Question(
+            "information",
+            _("How much to hear"),
+            prompts.read_choice,
+            prompt=(
+                _("How much do you want to hear about what lies ahead?"),
+                _("How much does the person you are helping want to hear about what lies ahead?"),
+            ),
+            why=(
+                _("Your care team can share as much or as little as you want."),
+                _("The care team can share as much or as little as they want."),
+            ),
+            options=v.INFORMATION,
+        ),
+        Question(
+            "symptoms",
+            _("Symptoms this week"),
+            prompts.read_scores,
+            prompt=(
+                _("How much has each of these bothered you this week?"),
+                _("How much has each of these bothered the person you are helping this week?"),
+            ),
+            why=(
+                _("The worksheet asks first about what bothers you most."),
+                _("The worksheet asks first about what bothers them most."),
+            ),
+            options=v.SYMPTOMS,
+            show=_shown_symptoms,
+        ),
+        Question(
+            "skip_topics",
+            _("Not ready to talk about"),
+            prompts.read_choices,
+            prompt=(
+                _("Is there a topic you are not ready to talk about today?"),
+                _("Is there a topic the person you are helping is not ready to talk about today?"),
+            ),
+            why=(
+                _("Its questions are left off the worksheet. You decide what to talk about."),
+                _("Its questions are left off the worksheet. They decide what to talk about."),
+            ),
+            options=v.SKIP_TOPICS,
+        ),
+        Question(
+            "own_questions",
+            _("Own questions"),
+            prompts.read_lines,
+            prompt=(
+                _("Do you have questions of your own?"),
+                _("Does the person you are helping have questions of their own?"),
+            ),
+            why=(
+                _("They are printed on your worksheet, in your own words."),
+                _("They are printed on the worksheet, in their own words."),
+            ),
+            limits={"max_lines": MAX_OWN_QUESTIONS, "max_chars": MAX_QUESTION_CHARS},
+            show=_shown_own_questions,
+        ),
+    )
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day.isoformat()} ({_(day.strftime('%A'))})"
+
+
+def _shown_symptoms(scores: Mapping[str, int]) -> str:
+    return ", ".join(f"{_(v.SYMPTOMS[key])} {score}" for key, score in scores.items())
+
+
+def _shown_own_questions(lines: tuple[str, ...]) -> str:
+    count = ngettext("{n} question", "{n} questions", len(lines)).format(n=len(lines))
+    return "\n".join([count, *(f"        - {question}" for question in lines)])
+
+
+# --- The conversation ---------------------------------------------------------------
 
 
 class Conversation:
@@ -117,18 +322,21 @@ class Conversation:
         """The patient's wording, or the helper's ("the person you are helping")."""
         return helper if self.helper_mode else patient
 
+    def words(self, words: Words) -> str:
+        return words if isinstance(words, str) else self.say(*words)
+
     def run(
         self, start: Answers, *, on_summary: Callable[[Answers], None] | None = None
     ) -> Answers:
         """Ask what `start` is missing, then review; the answers the person accepted."""
-        steps = self.steps()
-        missing = [step for step in steps if not step.answered(start)]
+        all_questions = questions()
+        missing = [question for question in all_questions if not question.answered(start)]
         self.welcome(len(missing), resumed=start != Answers())
         answers = start
-        for number, step in enumerate(missing, start=1):
+        for number, question in enumerate(missing, start=1):
             progress = _("({number} of {count})").format(number=number, count=len(missing))
-            answers = step.ask(answers, progress + " ")
-        return self.review(answers, steps, on_summary)
+            answers = self.ask(question, answers, progress + " ")
+        return self.review(answers, all_questions, on_summary)
 
     def welcome(self, count: int, *, resumed: bool) -> None:
         io = self.io
@@ -163,7 +371,7 @@ class Conversation:
     def review(
         self,
         answers: Answers,
-        steps: list[Step],
+        all_questions: Sequence[Question],
         on_summary: Callable[[Answers], None] | None = None,
     ) -> Answers:
         """Show the summary until the person accepts it; change answers by number."""
@@ -173,322 +381,48 @@ class Conversation:
                 on_summary(answers)
             io.echo("")
             io.echo(_("Here is what the worksheet will use:"))
-            width = len(str(len(steps)))
-            for number, step in enumerate(steps, start=1):
-                shown = step.shown(answers) or _("(skipped)")
-                io.echo(f"  {number:>{width}}. {step.label}: {shown}")
+            width = len(str(len(all_questions)))
+            for number, question in enumerate(all_questions, start=1):
+                shown = question.shown(answers) or _("(skipped)")
+                io.echo(f"  {number:>{width}}. {question.label}: {shown}")
             choice = prompts.read_number(
                 io,
                 _("Type a number to change that answer, or press Enter to make the worksheet:"),
-                len(steps),
+                len(all_questions),
             )
             if choice is None:
                 return answers
-            answers = steps[choice - 1].ask(answers, "")
+            answers = self.ask(all_questions[choice - 1], answers, "")
 
-    def steps(self) -> list[Step]:
-        return [
-            Step(_("Name"), self.name, lambda a: a.name is not None, lambda a: a.name or ""),
-            Step(
-                _("Visit date"),
-                self.appointment,
-                lambda a: a.appointment is not None,
-                lambda a: _long_date(a.appointment) if a.appointment else "",
-            ),
-            Step(
-                _("Visit with"),
-                self.care_team,
-                lambda a: a.care_team is not None,
-                lambda a: a.care_team or "",
-            ),
-            Step(
-                _("Coming along"),
-                self.helper,
-                lambda a: a.helper is not None,
-                lambda a: a.helper or "",
-            ),
-            Step(
-                _("Kind of cancer"),
-                self.cancer_type,
-                lambda a: a.cancer_type is not None,
-                lambda a: _label(v.CANCER_TYPES, a.cancer_type),
-            ),
-            Step(
-                _("Where it has spread"),
-                self.spread_to,
-                lambda a: bool(a.spread_to),
-                lambda a: _labels(v.SITES, a.spread_to),
-            ),
-            Step(
-                _("Where things are now"),
-                self.stage_of_care,
-                lambda a: a.stage_of_care is not None,
-                lambda a: _label(v.STAGES_OF_CARE, a.stage_of_care),
-            ),
-            Step(
-                _("Treatments"),
-                self.treatments,
-                lambda a: bool(a.treatments),
-                lambda a: _labels(v.TREATMENTS, a.treatments),
-            ),
-            Step(
-                _("What matters most"),
-                self.priorities,
-                lambda a: bool(a.priorities),
-                lambda a: _labels(v.PRIORITIES, a.priorities),
-            ),
-            Step(
-                _("How much to hear"),
-                self.information,
-                lambda a: a.information is not None,
-                lambda a: _label(v.INFORMATION, a.information),
-            ),
-            Step(
-                _("Symptoms this week"),
-                self.symptoms,
-                lambda a: bool(a.symptoms),
-                _shown_symptoms,
-            ),
-            Step(
-                _("Not ready to talk about"),
-                self.skip_topics,
-                lambda a: bool(a.skip_topics),
-                lambda a: _labels(v.SKIP_TOPICS, a.skip_topics),
-            ),
-            Step(
-                _("Own questions"),
-                self.own_questions,
-                lambda a: bool(a.own_questions),
-                _shown_own_questions,
-            ),
-        ]
-
-    # --- One method per question; each returns the answers with its field changed.
-
-    def name(self, answers: Answers, progress: str) -> Answers:
-        name = prompts.read_text(
+    def ask(self, question: Question, answers: Answers, progress: str) -> Answers:
+        """Ask `question`; the answers with its field changed (or kept, for Enter alone)."""
+        before = getattr(answers, question.field)
+        options = () if question.options is None else (question.options,)
+        answer = question.read(
             self.io,
-            progress
-            + self.say(
-                _("What name should go at the top of your worksheet?"),
-                _("What is the name of the person you are helping?"),
-            ),
-            _("It is printed at the top of the worksheet, and nowhere else."),
-            current=answers.name,
-            max_chars=MAX_NAME_CHARS,
+            progress + self.words(question.prompt),
+            self.words(question.why),
+            *options,
+            current=before,
+            **question.limits,
         )
-        return dataclasses.replace(answers, name=name)
+        if question.follow_up is not None:
+            answer = question.follow_up(self, answer, before)
+        return dataclasses.replace(answers, **{question.field: answer})
 
-    def appointment(self, answers: Answers, progress: str) -> Answers:
-        day = prompts.read_date(
+    def rank_priorities(self, chosen: tuple[str, ...], before: tuple[str, ...]) -> tuple[str, ...]:
+        """After a new choice of what matters most: which of those come first."""
+        if not chosen or chosen == before:
+            return chosen
+        return prompts.read_ranking(
             self.io,
-            progress
-            + self.say(
-                _("When is your visit?"), _("When is the visit for the person you are helping?")
-            ),
-            _("The date is printed on the worksheet and gives the file its name."),
-            current=answers.appointment,
-        )
-        return dataclasses.replace(answers, appointment=day)
-
-    def care_team(self, answers: Answers, progress: str) -> Answers:
-        team = prompts.read_text(
-            self.io,
-            progress + _("Who is the visit with? For example: Dr. Okafor."),
-            _("It is printed at the top, so the worksheet is ready to hand over."),
-            current=answers.care_team,
-            max_chars=MAX_NAME_CHARS,
-        )
-        return dataclasses.replace(answers, care_team=team)
-
-    def helper(self, answers: Answers, progress: str) -> Answers:
-        helper = prompts.read_text(
-            self.io,
-            progress
-            + self.say(
-                _(
-                    "Will someone come with you, or help with your care? "
-                    "For example: my daughter Ana."
-                ),
-                _(
-                    "Who will come along with the person you are helping, or help with their "
-                    "care? For example: her daughter Ana."
-                ),
-            ),
-            _("The name goes on the worksheet, so the care team knows who is there."),
-            current=answers.helper,
-            max_chars=MAX_NAME_CHARS,
-        )
-        return dataclasses.replace(answers, helper=helper)
-
-    def cancer_type(self, answers: Answers, progress: str) -> Answers:
-        kind = prompts.read_choice(
-            self.io,
-            progress + _("What kind of cancer is it? (where it first started)"),
-            _("Some questions are only for one kind of cancer."),
-            v.CANCER_TYPES,
-            current=answers.cancer_type,
-        )
-        return dataclasses.replace(answers, cancer_type=kind)
-
-    def spread_to(self, answers: Answers, progress: str) -> Answers:
-        sites = prompts.read_choices(
-            self.io,
-            progress + _("Where has it spread?"),
-            _("Some questions are about one place, like the bones or the liver."),
-            v.SITES,
-            current=answers.spread_to,
-        )
-        return dataclasses.replace(answers, spread_to=sites)
-
-    def stage_of_care(self, answers: Answers, progress: str) -> Answers:
-        stage = prompts.read_choice(
-            self.io,
-            progress
-            + self.say(
-                _("Where are you now in your care?"),
-                _("Where is the person you are helping now in their care?"),
-            ),
-            _("The questions that matter most change along the way."),
-            v.STAGES_OF_CARE,
-            current=answers.stage_of_care,
-        )
-        return dataclasses.replace(answers, stage_of_care=stage)
-
-    def treatments(self, answers: Answers, progress: str) -> Answers:
-        treatments = prompts.read_choices(
-            self.io,
-            progress
-            + self.say(
-                _("Which treatments are you having now, or talking about?"),
-                _("Which treatments is the person you are helping having now, or talking about?"),
-            ),
-            _("Each treatment brings its own questions, and its own signs to call about."),
-            v.TREATMENTS,
-            current=answers.treatments,
-        )
-        return dataclasses.replace(answers, treatments=treatments)
-
-    def priorities(self, answers: Answers, progress: str) -> Answers:
-        chosen = prompts.read_choices(
-            self.io,
-            progress
-            + self.say(
-                _("What matters most to you right now?"),
-                _("What matters most to the person you are helping right now?"),
-            ),
             self.say(
-                _("Your care team can plan treatment around what matters most to you."),
-                _("The care team can plan treatment around what matters most to them."),
+                _("Which of these matter most to you?"),
+                _("Which of these matter most to the person you are helping?"),
             ),
+            chosen,
             v.PRIORITIES,
-            current=answers.priorities,
         )
-        if chosen and chosen != answers.priorities:
-            chosen = prompts.read_ranking(
-                self.io,
-                self.say(
-                    _("Which of these matter most to you?"),
-                    _("Which of these matter most to the person you are helping?"),
-                ),
-                chosen,
-                v.PRIORITIES,
-            )
-        return dataclasses.replace(answers, priorities=chosen)
-
-    def information(self, answers: Answers, progress: str) -> Answers:
-        information = prompts.read_choice(
-            self.io,
-            progress
-            + self.say(
-                _("How much do you want to hear about what lies ahead?"),
-                _("How much does the person you are helping want to hear about what lies ahead?"),
-            ),
-            self.say(
-                _("Your care team can share as much or as little as you want."),
-                _("The care team can share as much or as little as they want."),
-            ),
-            v.INFORMATION,
-            current=answers.information,
-        )
-        return dataclasses.replace(answers, information=information)
-
-    def symptoms(self, answers: Answers, progress: str) -> Answers:
-        scores = prompts.read_scores(
-            self.io,
-            progress
-            + self.say(
-                _("How much has each of these bothered you this week?"),
-                _("How much has each of these bothered the person you are helping this week?"),
-            ),
-            self.say(
-                _("The worksheet asks first about what bothers you most."),
-                _("The worksheet asks first about what bothers them most."),
-            ),
-            v.SYMPTOMS,
-            current=answers.symptoms,
-        )
-        return dataclasses.replace(answers, symptoms=scores)
-
-    def skip_topics(self, answers: Answers, progress: str) -> Answers:
-        topics = prompts.read_choices(
-            self.io,
-            progress
-            + self.say(
-                _("Is there a topic you are not ready to talk about today?"),
-                _("Is there a topic the person you are helping is not ready to talk about today?"),
-            ),
-            self.say(
-                _("Its questions are left off the worksheet. You decide what to talk about."),
-                _("Its questions are left off the worksheet. They decide what to talk about."),
-            ),
-            v.SKIP_TOPICS,
-            current=answers.skip_topics,
-        )
-        return dataclasses.replace(answers, skip_topics=topics)
-
-    def own_questions(self, answers: Answers, progress: str) -> Answers:
-        lines = prompts.read_lines(
-            self.io,
-            progress
-            + self.say(
-                _("Do you have questions of your own?"),
-                _("Does the person you are helping have questions of their own?"),
-            ),
-            self.say(
-                _("They are printed on your worksheet, in your own words."),
-                _("They are printed on the worksheet, in their own words."),
-            ),
-            current=answers.own_questions,
-            max_lines=MAX_OWN_QUESTIONS,
-            max_chars=MAX_QUESTION_CHARS,
-        )
-        return dataclasses.replace(answers, own_questions=lines)
-
-
-def _label(table: dict[str, str], value: str | None) -> str:
-    return _(table[value]) if value else ""
-
-
-def _labels(table: dict[str, str], values: tuple[str, ...]) -> str:
-    return "; ".join(_(table[value]) for value in values)
-
-
-def _long_date(day: dt.date) -> str:
-    return f"{day.isoformat()} ({_(day.strftime('%A'))})"
-
-
-def _shown_symptoms(answers: Answers) -> str:
-    return ", ".join(f"{_(v.SYMPTOMS[key])} {score}" for key, score in answers.symptoms.items())
-
-
-def _shown_own_questions(answers: Answers) -> str:
-    count = len(answers.own_questions)
-    if not count:
-        return ""
-    lines = [ngettext("{n} question", "{n} questions", count).format(n=count)]
-    lines.extend(f"        - {question}" for question in answers.own_questions)
-    return "\n".join(lines)
 
 
 # --- Keeping the answers ------------------------------------------------------------
