@@ -7,6 +7,7 @@ starts fast and WeasyPrint is loaded only when a PDF is made.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -201,16 +202,23 @@ def questions(fmt: str, check: bool, bank: Path | None) -> None:
 
 def _write_personal(answers: Any, options: dict[str, Any]) -> None:
     from .documents import personal_document
-    from .output import default_name, refuse_existing, write_output
+    from .output import default_name
 
-    fmt = options["fmt"]
-    target = options.get("output") or default_name(answers.appointment, fmt)
-    if target != "-":
+    target = options.get("output") or default_name(answers.appointment, options["fmt"])
+    _write_document(
+        target, options["force"], lambda: personal_document(answers, _document_options(options))
+    )
+
+
+def _write_document(target: str, force: bool, make: Callable[[], bytes]) -> None:
+    """Make a document and write it whole to `target` ("-": standard output)."""
+    from .output import STDOUT, refuse_existing, write_output
+
+    if target != STDOUT:
         # Refuse before the slow part, so the person is not kept waiting for nothing.
-        refuse_existing(Path(target), options["force"])
-    document = personal_document(answers, _document_options(options))
-    write_output(target, document, force=options["force"])
-    if target != "-":
+        refuse_existing(Path(target), force)
+    write_output(target, make(), force=force)
+    if target != STDOUT:
         click.echo(_("Wrote {path}").format(path=target), err=True)
 
 
@@ -243,17 +251,15 @@ def blank(copies: int, **options: Any) -> None:
     Example: worksheets blank --copies 50 --clinic riverside.yaml
     """
     from .documents import blank_document
-    from .output import refuse_existing, write_output
 
-    target = options.get("output") or f"blank-worksheet.{options['fmt']}"
-    if target != "-":
-        refuse_existing(Path(target), options["force"])
     if copies > 1 and options["fmt"] != "pdf":
         raise click.UsageError(_("--copies works with PDF only"))
-    document = blank_document(_document_options(options), copies=copies)
-    write_output(target, document, force=options["force"])
-    if target != "-":
-        click.echo(_("Wrote {path}").format(path=target), err=True)
+    target = options.get("output") or f"blank-worksheet.{options['fmt']}"
+    _write_document(
+        target,
+        options["force"],
+        lambda: blank_document(_document_options(options), copies=copies),
+    )
 
 
 # --- batch ---------------------------------------------------------------------------

@@ -54,6 +54,17 @@ def _typed_texts(answers: Answers | None, bank: Bank, clinic: Clinic | None) -> 
     return texts
 
 
+def _html_or_pdf(
+    html: str, options: DocumentOptions, typed: list[str | None], warn: Callable[[str], None]
+) -> bytes:
+    if options.format == "html":
+        return html.encode("utf-8")
+    from .render import html_to_pdf
+
+    check_fonts(typed, warn)
+    return html_to_pdf(html, fillable=options.fillable)
+
+
 def load_sources(options: DocumentOptions) -> tuple[Bank, Clinic | None]:
     """The bank (with the clinic's own questions) and the clinic's details."""
     from .bank import load_bank
@@ -68,7 +79,7 @@ def personal_document(
     answers: Answers, options: DocumentOptions, warn: Callable[[str], None] = warn_on_stderr
 ) -> bytes:
     """The person's worksheet as PDF, HTML or JSON bytes."""
-    from .render import html_to_pdf, render_html, selection_json, worksheet_context
+    from .render import render_html, selection_json, worksheet_context
     from .selection import select
 
     bank, clinic = load_sources(options)
@@ -85,17 +96,14 @@ def personal_document(
         clinic=clinic,
     )
     html = render_html("personal.html.j2", context)
-    if options.format == "html":
-        return html.encode("utf-8")
-    check_fonts(_typed_texts(answers, bank, clinic), warn)
-    return html_to_pdf(html, fillable=options.fillable)
+    return _html_or_pdf(html, options, _typed_texts(answers, bank, clinic), warn)
 
 
 def blank_document(
     options: DocumentOptions, copies: int = 1, warn: Callable[[str], None] = warn_on_stderr
 ) -> bytes:
     """The blank worksheet to fill in by hand, `copies` times in one file."""
-    from .render import blank_context, blank_json, html_to_pdf, render_html
+    from .render import blank_context, blank_json, render_html
 
     bank, clinic = load_sources(options)
     if options.format == "json":
@@ -108,12 +116,9 @@ def blank_document(
         clinic=clinic,
     )
     html = render_html("blank.html.j2", context)
-    if options.format == "html":
-        return html.encode("utf-8")
-    check_fonts(_typed_texts(None, bank, clinic), warn)
-    pdf = html_to_pdf(html, fillable=options.fillable)
-    if copies > 1:
+    document = _html_or_pdf(html, options, _typed_texts(None, bank, clinic), warn)
+    if copies > 1 and options.format == "pdf":
         from .copies import repeat_pdf
 
-        pdf = repeat_pdf(pdf, copies)
-    return pdf
+        return repeat_pdf(document, copies)
+    return document
