@@ -120,3 +120,34 @@ def test_the_real_bank_leads_with_a_short_set_tied_to_the_person():
     for chosen in selection.all():
         treatments = chosen.question.when.choices.get("treatments")
         assert not treatments or "immunotherapy" in treatments
+
+
+def test_the_leading_set_is_balanced_and_keeps_warning_signs():
+    from pathlib import Path
+
+    from worksheets.answers import load_answers
+
+    maria = load_answers(Path(__file__).parent.parent / "examples" / "maria.yaml")
+    leading = select(load_bank(), maria).leading
+    reasons = [r.value for c in leading for r in c.reasons]
+    # Every priority, treatment, site and symptom she gave has a say on the first pages...
+    for value in (
+        "work",
+        "eat_comfortably",
+        "travel",
+        "chemotherapy",
+        "liver",
+        "tiredness",
+        "nausea",
+    ):
+        assert value in reasons, value
+    # ...none takes more than two places, except to warn of what to call about.
+    for value in set(reasons):
+        led = [
+            c
+            for c in leading
+            if c.reasons and c.reasons[0].value == value and not c.question.urgent
+        ]
+        assert len(led) <= 2, value
+    urgent = [c.question.id for c in leading if c.question.urgent]
+    assert "effects-chemo-fever" in urgent

@@ -38,7 +38,18 @@ CONDITION_CHOICES: dict[str, Mapping[str, str]] = {
     "information": v.INFORMATION,
 }
 CONDITION_FIELDS = (*CONDITION_CHOICES, "symptoms")
-QUESTION_FIELDS = ("id", "section", "text", "why", "source", "when", "unless", "topic", "core")
+QUESTION_FIELDS = (
+    "id",
+    "section",
+    "text",
+    "why",
+    "source",
+    "when",
+    "unless",
+    "topic",
+    "core",
+    "urgent",
+)
 REQUIRED_FIELDS = ("id", "section", "text", "why")
 
 
@@ -64,6 +75,7 @@ class Question:
     unless: Conditions = field(default_factory=Conditions)
     topic: str | None = None
     core: bool = False
+    urgent: bool = False  # a warning sign to know now: ranks higher
     origin: str = ""  # "goals.yaml, line 12", for messages
 
 
@@ -317,9 +329,10 @@ def _read_question(
         _bad_value(
             bad, (*path, "topic"), "topic", topic, v.SKIP_TOPICS, _("a topic that can be skipped")
         )
-    core = raw.get("core", False)
-    if not isinstance(core, bool):
-        bad((*path, "core"), "core", _("should be true or false"))
+    core, urgent = raw.get("core", False), raw.get("urgent", False)
+    for flag, value in (("core", core), ("urgent", urgent)):
+        if not isinstance(value, bool):
+            bad((*path, flag), flag, _("should be true or false"))
     if errors:
         return None
     # Past this point every field was checked above.
@@ -334,6 +347,7 @@ def _read_question(
         unless=unless,
         topic=topic or section_topic,
         core=core,
+        urgent=urgent,
         origin=doc.where(path),
     )
 

@@ -31,6 +31,7 @@ def bank_json(bank: Bank) -> str:
                 "unless": _conditions(q.unless),
                 "topic": q.topic,
                 "core": q.core,
+                "urgent": q.urgent,
             }
             for q in bank.questions
         ],

@@ -12,9 +12,10 @@ rest only with `all_questions`.
 
 How it orders. Each question scores by what it matched: a top priority or a
 severe symptom most, then the current treatments, stage of care, sites and
-kind of cancer. The highest scores, a few per section so that one topic cannot
-crowd out the others, form the leading set on the first pages; everything else
-follows in the bank's section order.
+kind of cancer; a warning sign (`urgent`) ranks higher. The highest scores, a
+few per section and per answer so that one topic cannot crowd out the others,
+form the leading set on the first pages; everything else follows in the bank's
+section order.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from .answers import Answers
 from .bank import Bank, Conditions, Question, Section
 
 LEADING_SIZE = 15
-LEADING_PER_SECTION = 3
+LEADING_PER_SECTION = 5
+LEADING_PER_ANSWER = 2  # e.g. at most two questions led by "work", warning signs aside
 SEVERE_SYMPTOM = 7
 
 # Points for each kind of match. A symptom scored 7 or more outranks even the
@@ -43,6 +45,7 @@ FIELD_POINTS = {
     "information": 12,
 }
 CORE_POINTS = 10
+URGENT_POINTS = 15  # warning signs: what to call about, day or night
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,11 @@ def score(question: Question, reasons: list[Reason], answers: Answers) -> int:
         else:
             points = FIELD_POINTS.get(reason.answer, 0)
         best[reason.answer] = max(points, best.get(reason.answer, 0))
-    return sum(best.values()) + (CORE_POINTS if question.core else 0)
+    return (
+        sum(best.values())
+        + (CORE_POINTS if question.core else 0)
+        + (URGENT_POINTS if question.urgent and reasons else 0)
+    )
 
 
 def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Selection:
@@ -138,12 +145,18 @@ def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Sele
     by_score = sorted(chosen, key=lambda c: -c.score)
     leading: list[Chosen] = []
     per_section: Counter[str] = Counter()
+    per_answer: Counter[Reason] = Counter()
     for candidate in by_score:
         if len(leading) == LEADING_SIZE or candidate.score == 0:
             break
-        if per_section[candidate.question.section] < LEADING_PER_SECTION:
+        lead = _leading_reason(candidate, answers)
+        if per_section[candidate.question.section] < LEADING_PER_SECTION and (
+            lead is None or candidate.question.urgent or per_answer[lead] < LEADING_PER_ANSWER
+        ):
             leading.append(candidate)
             per_section[candidate.question.section] += 1
+            if lead is not None:
+                per_answer[lead] += 1
 
     led = {c.question.id for c in leading}
     sections = []
@@ -154,6 +167,13 @@ def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Sele
         if rest:
             sections.append((section, rest))
     return Selection(answers.own_questions, tuple(leading), tuple(sections))
+
+
+def _leading_reason(chosen: Chosen, answers: Answers) -> Reason | None:
+    """The answer that weighs most in the question's score ("work", "pain")."""
+    if not chosen.reasons:
+        return None
+    return max(chosen.reasons, key=lambda r: score(chosen.question, [r], answers))
 
 
 def core_sections(bank: Bank) -> tuple[tuple[Section, tuple[Chosen, ...]], ...]:
