@@ -70,6 +70,14 @@ def test_personal_first_page_is_for_both_of_them(maria):
     assert "go through my top questions together" in page_one
     assert "What matters most to me" in page_one
     assert page_one.index("Keeping up my work") < page_one.index("Eating without nausea")
+    assert "How I have been feeling this week" in page_one  # the symptom chart
+    assert "My questions for today" in page_one
+    assert "Can I still go to my son's wedding in June?" in page_one
+    from worksheets.bank import load_bank
+    from worksheets.selection import select
+
+    top = select(load_bank(), maria).leading[0].question.text
+    assert " ".join(top.split()) in page_one
     # The running header names the person on later pages; the footer counts pages.
     page_two = " ".join(reader.pages[1].extract_text().split())
     assert "Maria Lopez" in page_two
