@@ -287,3 +287,17 @@ def test_a_100000_character_question_and_deep_nesting_are_refused_plainly(tmp_pa
     (deep,) = problems(tmp_path, "version: 1\nperson: " + "{a: " * 200 + "1" + "}" * 200 + "\n")
     assert deep.startswith("answers.yaml, line 2: ")
     assert "nest" in deep
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version: 1\nperson:\n  appointment: !!timestamp 3 December 2026\n",
+        "version: 1\nsymptoms: {pain: !!int }\n",
+        "version: 1\ninformation: !!bool maybe\n",
+    ],
+)
+def test_explicit_tags_that_cannot_be_read_get_a_plain_message(tmp_path, text):
+    (problem,) = problems(tmp_path, text)
+    assert problem.startswith(("answers.yaml, line 2", "answers.yaml, line 3"))
+    assert "cannot be read" in problem

@@ -211,3 +211,10 @@ def test_any_question_file_gives_a_bank_or_plain_problems(tmp_path, questions):
     except InputProblems as error:
         assert error.problems
         assert all(p.startswith(("q.yaml", "bank.yaml")) for p in error.problems)
+
+
+def test_yml_files_are_read_too(tmp_path):
+    folder = clinic_copy(tmp_path)
+    before = len(load_bank(folder).questions)
+    add_file(folder, "zz.yml", "questions:\n  - {id: zz-yml, section: visit, text: a?, why: b.}\n")
+    assert len(load_bank(folder).questions) == before + 1

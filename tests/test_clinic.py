@@ -84,3 +84,21 @@ def test_a_bad_clinic_file_stops_before_writing(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr == "Error: clinic.yaml, line 2, name: should be a short piece of text\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic.yaml"]
+
+
+def test_a_clinic_question_id_given_twice_is_reported(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+        version: 1
+        name: Riverside
+        questions:
+          - {id: clinic-a, section: visit, text: Where do I park?, why: To find it.}
+          - {id: clinic-a, section: visit, text: Is there a cafe?, why: To eat.}
+        """,
+    )
+    with pytest.raises(InputProblems) as caught:
+        load_clinic(path, load_bank())
+    assert caught.value.problems == [
+        'clinic.yaml, line 5, id: "clinic-a" is used twice (first at clinic.yaml, line 4)'
+    ]

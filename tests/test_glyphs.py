@@ -25,10 +25,17 @@ def test_latin_greek_cyrillic_arabic_hebrew_are_covered_here():
 
 def test_advice_names_the_package():
     assert font_advice(["王", "小"]) == (
-        'no installed font has these characters: "王小"; they would print as empty boxes. '
-        "Install a font that has them, for example: sudo apt-get install fonts-noto-cjk"
+        "no installed font has some of the characters typed (Chinese, Japanese or Korean); "
+        "they would print as empty boxes. Install a font that has them, for example: "
+        "sudo apt-get install fonts-noto-cjk"
     )
+    assert "(emoji)" in font_advice(["\U0001f9ec"])
     assert "fonts-noto-color-emoji" in font_advice(["\U0001f9ec"])
+    assert "(Thai)" in font_advice(["\u0e01"])
+
+
+def test_the_warning_never_repeats_the_text():
+    assert "王" not in font_advice(["王", "小"])
 
 
 # Where a script has no font, WeasyPrint notes the empty boxes it drew: that is
@@ -50,7 +57,8 @@ def test_names_in_many_scripts_render_and_missing_fonts_are_named(tmp_path, monk
             if not c.isspace() and ord(c) >= 0x250 and not _installed_font_has(ord(c))
         ]
         if lacking:
-            assert "Warning: no installed font has these characters" in result.stderr
+            assert "Warning: no installed font has some of the characters typed" in result.stderr
+            assert name not in result.stderr
         else:
             assert "Warning" not in result.stderr
             if script not in ("Arabic", "Hebrew"):  # right-to-left text extracts reordered

@@ -590,3 +590,38 @@ def test_a_failed_render_is_reported_after_the_last_answer(runner, tmp_path, mon
     assert result.exit_code == 1
     assert result.output.endswith("Error: the templates are missing\n")
     assert files(tmp_path) == []
+
+
+def test_a_worksheet_that_cannot_be_written_does_not_cost_the_answers(
+    runner, tmp_path, monkeypatch
+):
+    import worksheets.interview as interview
+    from worksheets.errors import UserError
+
+    def full_disk(target, data, **kwargs):
+        raise UserError(f"cannot write {target}: the disk is full")
+
+    monkeypatch.setattr(interview, "write_output", full_disk)
+    result = runner.invoke(
+        cli,
+        ["interview", "--save-answers", "maria.yaml", "-o", "out.pdf"],
+        input=lines(MARIA_SESSION, SUMMARY_ACCEPT),
+    )
+    assert result.exit_code == 1
+    assert result.stderr.rstrip().endswith("Error: cannot write out.pdf: the disk is full")
+    assert load_answers(tmp_path / "maria.yaml") == MARIA_ANSWERS
+    assert files(tmp_path) == ["maria.yaml"]
+
+
+def test_a_folder_that_cannot_be_written_is_refused_before_any_question(runner, monkeypatch):
+    import worksheets.output as output
+
+    monkeypatch.setattr(output.os, "access", lambda path, mode: False)
+    result = runner.invoke(cli, ["interview"], input="")
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == "Error: cannot write care-questions-" + result.stderr.split("care-questions-")[1]
+    )
+    assert "no permission to write there" in result.stderr
+    assert "What name" not in result.stderr

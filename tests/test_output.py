@@ -89,3 +89,15 @@ def test_interrupt_mid_write_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         write_output(tmp_path / "out.pdf", b"x", force=False)
     assert os.listdir(tmp_path) == []
+
+
+def test_a_pipe_or_device_is_never_renamed_over(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for force in (False, True):
+        with pytest.raises(UserError) as caught:
+            write_output(fifo, b"x", force=force)
+        assert caught.value.message == (
+            f"{fifo} is not a regular file; choose another name with -o, or - for standard output"
+        )
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

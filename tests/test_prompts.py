@@ -415,3 +415,26 @@ def test_terminal_end_of_input_aborts(monkeypatch):
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO(""))
     with pytest.raises(click.Abort):
         prompts.terminal(err=True).ask("Type:")
+
+
+def test_superscript_digits_are_a_wrong_entry_not_a_crash():
+    from worksheets.prompts import ChoiceProblem, match_option
+
+    with pytest.raises(ChoiceProblem):
+        match_option("²", {"a": "Apple", "b": "Banana"})
+    assert match_option("٢", {"a": "Apple", "b": "Banana"}) == "b"  # Arabic-Indic two
+
+
+def test_letters_the_terminal_could_not_decode_are_asked_again(monkeypatch):
+    import click
+
+    from worksheets import prompts
+
+    typed = iter(["Jos\udce9", "José"])
+    said = []
+    monkeypatch.setattr(click, "prompt", lambda *a, **k: next(typed))
+    monkeypatch.setattr(click, "echo", lambda line, **k: said.append(line))
+    assert prompts.terminal().ask("Name:") == "José"
+    assert said == [
+        "Some letters could not be read. Please type it again, or set the terminal to UTF-8."
+    ]

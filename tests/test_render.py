@@ -135,3 +135,9 @@ def test_html_is_accessible_landmarks_labels_and_real_checkboxes(fillable):
         assert len(ids) == len(set(ids)), "field names are unique"
         for control in parsed.controls:
             assert control["id"] in parsed.labels or control.get("aria-label"), control
+
+
+def test_css_string_takes_translated_markup_as_plain_text():
+    from markupsafe import Markup
+
+    assert css_string(Markup("St. Mary&#39;s &amp; Co")) == '"St. Mary\\27 s \\26  Co"'

@@ -151,3 +151,25 @@ def test_the_leading_set_is_balanced_and_keeps_warning_signs():
         assert len(led) <= 2, value
     urgent = [c.question.id for c in leading if c.question.urgent]
     assert "effects-chemo-fever" in urgent
+
+
+def test_skipping_a_sections_topic_removes_its_questions_with_topics_of_their_own():
+    bank = Bank(
+        "test",
+        "en",
+        SECTIONS,
+        (
+            Question(
+                "trial-cost",
+                "prognosis",
+                "Cost?",
+                "Why.",
+                topic="costs",
+                section_topic="prognosis",
+                core=True,
+            ),
+        ),
+    )
+    assert ids(select(bank, Answers(skip_topics=("prognosis",)))) == []
+    assert ids(select(bank, Answers(skip_topics=("costs",)))) == []
+    assert ids(select(bank, Answers())) == ["trial-cost"]

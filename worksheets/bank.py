@@ -73,7 +73,8 @@ class Question:
     sources: tuple[str, ...] = ()
     when: Conditions = field(default_factory=Conditions)
     unless: Conditions = field(default_factory=Conditions)
-    topic: str | None = None
+    topic: str | None = None  # the question's own topic, else its section's
+    section_topic: str | None = None
     core: bool = False
     urgent: bool = False  # a warning sign to know now: ranks higher
     origin: str = ""  # "goals.yaml, line 12", for messages
@@ -107,7 +108,7 @@ def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     # A clinic may edit its copy while a long batch runs in another window;
     # re-read the bank when any file changed, otherwise parse it once.
     try:
-        files = sorted(folder.glob("*.yaml"))
+        files = _question_files(folder)
         return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
     except OSError:
         return ()
@@ -134,7 +135,7 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
     sections = {s.id: s for s in meta.sections}
     questions: list[Question] = []
     first_seen: dict[str, str] = {}
-    for path in sorted(folder.glob("*.yaml")):
+    for path in _question_files(folder):
         if path.name == "bank.yaml":
             continue
         try:
@@ -159,6 +160,11 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
     order = {s.id: i for i, s in enumerate(meta.sections)}
     questions.sort(key=lambda q: order[q.section])
     return Bank(meta.version, meta.language, meta.sections, tuple(questions))
+
+
+def _question_files(folder: Path) -> list[Path]:
+    """Every YAML file of the folder: `.yaml` or `.yml`, as an editor may save it."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 @dataclass
@@ -346,6 +352,7 @@ def _read_question(
         when=when,
         unless=unless,
         topic=topic or section_topic,
+        section_topic=section_topic,
         core=core,
         urgent=urgent,
         origin=doc.where(path),

@@ -85,6 +85,7 @@ class BatchReport:
     failed: int  # rows or files that got no worksheet
     unit: str
     destinations: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "people.csv, row 4: no installed font..."
 
     def summary(self) -> str:
         """`27 worksheets written to worksheets-out/; 3 rows had problems`."""
@@ -262,12 +263,15 @@ def run_batch(
     written: list[int] = []  # people whose worksheet is written (or made, for --combined)
     # For the combined PDF: held until the end, as the merged file is anyway.
     documents: dict[int, bytes] = {}
+    warnings: list[str] = []
     out_dir = settings.out_dir
     if out_dir is not None and ready:
         _make_folder(out_dir)
 
-    def finished(index: int, result: bytes | str) -> None:
+    def finished(index: int, outcome: Outcome) -> None:
         person = plan.people[index]
+        result, notes = outcome
+        warnings.extend(f"{person.place}: {note}" for note in notes)
         if isinstance(result, str):
             problems[index].append(f"{person.place}: {result}")
         elif out_dir is not None and (problem := _write_person(person, out_dir, result, settings)):
@@ -302,6 +306,7 @@ def run_batch(
         failed=sum(1 for found in problems.values() if found),
         unit=plan.unit,
         destinations=destinations if written else [],
+        warnings=warnings,
     )
 
 
@@ -335,7 +340,7 @@ def _folder_name(path: Path) -> str:
 def render_all(
     tasks: list[tuple[int, Answers | None]],
     settings: BatchSettings,
-    finished: Callable[[int, bytes | str], None],
+    finished: Callable[[int, Outcome], None],
 ) -> None:
     """Render each task, calling `finished(index, document or problem)` in this process."""
     jobs = min(settings.jobs, len(tasks))
@@ -350,7 +355,7 @@ def render_all(
         **_recycling(),
     )
     waiting = iter(tasks)
-    running: dict[cf.Future[bytes | str], int] = {}
+    running: dict[cf.Future[Outcome], int] = {}
     try:
         while True:
             for index, answers in itertools.islice(waiting, jobs * AHEAD_PER_WORKER - len(running)):
@@ -377,14 +382,21 @@ def render_all(
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def render_one(answers: Answers | None, options: DocumentOptions) -> bytes | str:
+# A worksheet or the problem that stopped it, and the warnings made on the way.
+Outcome = tuple[bytes | str, tuple[str, ...]]
+
+
+def render_one(answers: Answers | None, options: DocumentOptions) -> Outcome:
     """One worksheet, or the problem that stopped it (a worker's task)."""
     assert answers is not None
+    # Warnings travel back with the result, to be printed with the row they
+    # belong to, by this process rather than a worker.
+    warnings: list[str] = []
     try:
-        return personal_document(answers, options)
+        return personal_document(answers, options, warn=warnings.append), tuple(warnings)
     except UserError as error:
         # Sent back as text: click's exceptions do not survive pickling intact.
-        return error.format_message()
+        return error.format_message(), tuple(warnings)
 
 
 def _process_context() -> Any:

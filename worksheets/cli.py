@@ -212,11 +212,11 @@ def _write_personal(answers: Any, options: dict[str, Any]) -> None:
 
 def _write_document(target: str, force: bool, make: Callable[[], bytes]) -> None:
     """Make a document and write it whole to `target` ("-": standard output)."""
-    from .output import STDOUT, refuse_existing, write_output
+    from .output import STDOUT, check_target, write_output
 
     if target != STDOUT:
         # Refuse before the slow part, so the person is not kept waiting for nothing.
-        refuse_existing(Path(target), force)
+        check_target(Path(target), force)
     write_output(target, make(), force=force)
     if target != STDOUT:
         click.echo(_("Wrote {path}").format(path=target), err=True)
@@ -346,6 +346,8 @@ def batch(
     except BatchStopped as stopped:
         click.echo("\n" + stopped.message(), err=True)
         return EXIT_INTERRUPTED
+    for warning in report.warnings:
+        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
     for problem in report.problems:
         click.echo(_("Error: {problem}").format(problem=problem), err=True)
     click.echo(report.summary(), err=True)

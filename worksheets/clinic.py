@@ -108,7 +108,16 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
                 problems,
             )
             taken = {q.id for q in bank.questions}
+            first_seen: dict[str, str] = {}
             for q in questions:
+                if q.id in first_seen:
+                    problems.append(
+                        f"{q.origin}, id: "
+                        + _('"{id}" is used twice (first at {first})').format(
+                            id=q.id, first=first_seen[q.id]
+                        )
+                    )
+                first_seen.setdefault(q.id, q.origin)
                 if q.id in taken:
                     problems.append(
                         f"{q.origin}, id: "

@@ -6,7 +6,7 @@ images, which keeps both the time and the file size close to those of one copy,
 and the document keeps its tags, language and title (PDF/UA).
 
 Form fields (`--fillable`) are the exception: each copy gets its own widgets,
-renamed `copy-2.answer-...`, so that what is typed in one copy stays there.
+renamed `copy2-answer-...`, so that what is typed in one copy stays there.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def _add_with_own_fields(writer: Any, original: Any, copy: int) -> None:
         original = reference.get_object()
         widget = DictionaryObject(original)
         if "/T" in widget:
-            widget[NameObject("/T")] = TextStringObject(f"copy-{copy}.{original['/T']}")
+            # No dot: in a field name it means a parent field.
+            widget[NameObject("/T")] = TextStringObject(f"copy{copy}-{original['/T']}")
         widget[NameObject("/P")] = page.indirect_reference
         added = writer._add_object(widget)
         annotations.append(added)

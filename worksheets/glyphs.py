@@ -47,13 +47,25 @@ def missing_characters(texts: Iterable[str]) -> list[str]:
 
 
 def font_advice(missing: list[str]) -> str:
-    """The warning for `missing` characters, with the package to install."""
+    """The warning for `missing` characters: which scripts, and the package to
+    install. It names the kind of writing, never the text: that may be a name."""
     packages = sorted({_package_for(c) for c in missing})
-    shown = "".join(missing[:20]) + ("…" if len(missing) > 20 else "")
+    scripts = ", ".join(dict.fromkeys(_script_of(c) for c in missing))
     return _(
-        'no installed font has these characters: "{chars}"; they would print as empty '
-        "boxes. Install a font that has them, for example: sudo apt-get install {packages}"
-    ).format(chars=shown, packages=" ".join(packages))
+        "no installed font has some of the characters typed ({scripts}); they would print "
+        "as empty boxes. Install a font that has them, for example: sudo apt-get install "
+        "{packages}"
+    ).format(scripts=scripts, packages=" ".join(packages))
+
+
+def _script_of(char: str) -> str:
+    """ "Chinese, Japanese or Korean", "emoji", "Thai"... from the character's name."""
+    name = unicodedata.name(char, "")
+    if ord(char) >= 0x1F000 or "EMOJI" in name:
+        return _("emoji")
+    if any(word in name for word in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")):
+        return _("Chinese, Japanese or Korean")
+    return name.split(" ")[0].capitalize() if name else _("unknown")
 
 
 def _package_for(char: str) -> str:

@@ -32,7 +32,7 @@ from .answers import MAX_NAME_CHARS, MAX_OWN_QUESTIONS, MAX_QUESTION_CHARS, Answ
 from .documents import DocumentOptions, warn_on_stderr
 from .errors import UserError
 from .i18n import _, ngettext
-from .output import STDOUT, check_target, default_name, write_output
+from .output import STDOUT, check_folder, check_target, default_name, write_output
 from .output import save_answers as write_answers_file
 from .prompts import Console
 
@@ -62,6 +62,8 @@ def run_interview(
         _check_answers_target(save_answers, force)
     if output and not to_stdout:
         check_target(Path(output), force)
+    elif not output:
+        check_folder(Path(default_name(None, document.format)))  # the current folder
     start = load_answers(start_from) if start_from is not None else Answers()
     if document.bank is not None or document.clinic is not None:
         from .documents import load_sources
@@ -80,7 +82,13 @@ def run_interview(
     for warning in warnings:
         warn_on_stderr(warning)
     target = output or _free_default_name(io, answers.appointment, document.format, force)
-    write_output(target, data, force=force)
+    try:
+        write_output(target, data, force=force)
+    except UserError:
+        # A full disk or a removed stick must not cost the person their answers.
+        if keep is not None:
+            keep_answers(io, answers, keep, force)
+        raise
     if not to_stdout:
         io.echo(_("Wrote {path}").format(path=target))
     # The worksheet first: an answers file that cannot be written is asked about again.

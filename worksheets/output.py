@@ -33,6 +33,14 @@ def default_name(appointment: dt.date | None, fmt: str, *, today: dt.date | None
 
 
 def refuse_existing(path: Path, force: bool) -> None:
+    if path.exists() and not path.is_file():
+        # A device, a pipe or a folder: never renamed over, --force or not.
+        raise UserError(
+            _(
+                "{path} is not a regular file; choose another name with -o, or - for standard "
+                "output"
+            ).format(path=path)
+        )
     if path.exists() and not force:
         raise UserError(
             _(
@@ -42,8 +50,14 @@ def refuse_existing(path: Path, force: bool) -> None:
 
 
 def check_target(path: Path, force: bool) -> None:
-    """Refuse early what `write_output` would refuse: an existing file, a missing folder."""
+    """Refuse early what `write_output` would refuse: an existing file, a missing
+    or read-only folder."""
     refuse_existing(path, force)
+    check_folder(path)
+
+
+def check_folder(path: Path) -> None:
+    """The folder `path` would be written in exists and can be written to."""
     folder = path.parent
     if not folder.is_dir():
         raise UserError(
@@ -51,6 +65,8 @@ def check_target(path: Path, force: bool) -> None:
                 path=path, folder=folder
             )
         )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(_("cannot write {path}: no permission to write there").format(path=path))
 
 
 def answers_yaml(answers: Answers) -> str:

@@ -37,6 +37,10 @@ class Console:
     echo: Echo
 
 
+def _undecodable(text: str) -> bool:
+    return any("\udc80" <= c <= "\udcff" for c in text)
+
+
 def terminal(*, err: bool = False) -> Console:
     """The real terminal; `err` sends every prompt to standard error (for `-o -`)."""
     if sys.stdin.isatty() and not err:
@@ -44,11 +48,22 @@ def terminal(*, err: bool = False) -> Console:
             import readline  # noqa: F401  (arrow keys and backspace edit the line)
 
     def ask(prompt: str) -> str:
-        # click raises click.Abort on Ctrl-C and on end of input.
-        value: str = click.prompt(
-            prompt, default="", show_default=False, prompt_suffix=" ", err=err
-        )
-        return value
+        while True:
+            # click raises click.Abort on Ctrl-C and on end of input.
+            value: str = click.prompt(
+                prompt, default="", show_default=False, prompt_suffix=" ", err=err
+            )
+            if not _undecodable(value):
+                return value
+            # A terminal set to another encoding than UTF-8 sent bytes Python
+            # could not read; they would break the worksheet later.
+            click.echo(
+                _(
+                    "Some letters could not be read. Please type it again, or set the terminal "
+                    "to UTF-8."
+                ),
+                err=err,
+            )
 
     def echo(line: str) -> None:
         click.echo(line, err=err)
@@ -179,7 +194,7 @@ def match_option(token: str, options: Mapping[str, str]) -> str:
     """The option meant by a number, a value, a label or a clear part of one."""
     keys = list(options)
     text = token.strip()
-    if text.isdigit():
+    if text.isdecimal():
         number = int(text)
         if 1 <= number <= len(keys):
             return keys[number - 1]
@@ -438,7 +453,7 @@ def read_lines(
         text = " ".join(raw.split())
         if not text:
             return tuple(lines)
-        if current and text.isdigit():  # numbers remove only when changing a list
+        if current and text.isdecimal():  # numbers remove only when changing a list
             number = int(text)
             if 1 <= number <= len(lines):
                 removed = lines.pop(number - 1)
@@ -486,6 +501,6 @@ def read_number(io: Console, prompt: str, count: int) -> int | None:
         text = io.ask(prompt).strip()
         if not text:
             return None
-        if text.isdigit() and 1 <= int(text) <= count:
+        if text.isdecimal() and 1 <= int(text) <= count:
             return int(text)
         io.echo(_("Please type a number from 1 to {n}, or press Enter alone.").format(n=count))

@@ -74,7 +74,8 @@ def css_string(value: object) -> Markup:
     Everything but letters, digits and a few harmless marks becomes a CSS hex
     escape, so neither a quote nor `</style>` can survive into the style sheet.
     """
-    text = str(value)
+    # Text already escaped for HTML (a translated string) goes back to plain.
+    text = value.unescape() if isinstance(value, Markup) else str(value)
     escaped = "".join(c if c.isalnum() or c in " .,:-_()" else f"\\{ord(c):x} " for c in text)
     return Markup(f'"{escaped}"')
 
@@ -277,11 +278,13 @@ def _template_fetcher() -> Any:
         """Serves files under templates/ and refuses every other URL."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:
-            from urllib.parse import unquote, urlsplit
+            from urllib.parse import urlsplit
+            from urllib.request import url2pathname
 
             parts = urlsplit(url)
             if parts.scheme == "file" and parts.netloc in ("", "localhost"):
-                path = Path(unquote(parts.path)).resolve()
+                # url2pathname, not the bare path: file:///C:/... on Windows.
+                path = Path(url2pathname(parts.path)).resolve()
                 if path.is_relative_to(root) and path.is_file():
                     return super().fetch(path.as_uri(), headers)
             raise ValueError("worksheets loads only its own template files")

@@ -98,7 +98,8 @@ def match(conditions: Conditions, answers: Answers) -> list[Reason] | None:
 
 def reasons_for(question: Question, answers: Answers) -> list[Reason] | None:
     """Why the question applies to this person (empty: it is for everyone), or None."""
-    if question.topic is not None and question.topic in answers.skip_topics:
+    # A skipped topic removes its own questions and every question of its section.
+    if {question.topic, question.section_topic} & set(answers.skip_topics):
         return None
     if question.unless and match(question.unless, answers) is not None:
         return None

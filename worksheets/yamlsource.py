@@ -186,6 +186,12 @@ class _Builder:
             # A date that does not exist (2026-02-30): keep the text, so that
             # the validator can say which field it is and what to write.
             return str(node.value)
+        except Exception:
+            # PyYAML's constructors fail in other ways on explicit tags
+            # (`!!timestamp 3 December`, `!!bool maybe`): still the file's fault.
+            raise _YamlProblem(
+                line, _("this value cannot be read ({value})").format(value=node.value)
+            ) from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
