@@ -625,3 +625,27 @@ def test_a_folder_that_cannot_be_written_is_refused_before_any_question(runner, 
     )
     assert "no permission to write there" in result.stderr
     assert "What name" not in result.stderr
+
+
+def test_stopping_when_asked_for_another_answers_file_name_says_what_was_written(
+    runner, tmp_path, monkeypatch
+):
+    import worksheets.interview as interview
+    from worksheets.errors import UserError
+
+    def refused(target, answers, **kwargs):
+        raise UserError(f"cannot write {target}: no permission to write there")
+
+    monkeypatch.setattr(interview, "write_answers_file", refused)
+    result = runner.invoke(
+        cli,
+        ["interview", "--save-answers", "maria.yaml", "-o", "out.pdf"],
+        input=lines(MARIA_SESSION, SUMMARY_ACCEPT),  # then end of input at the new name
+    )
+    assert result.exit_code == 130
+    assert "The answers were not saved: cannot write maria.yaml" in result.output
+    assert result.output.rstrip().endswith(
+        "Stopped. The worksheet was written; the answers were not kept."
+    )
+    assert "Nothing was written" not in result.output
+    assert files(tmp_path) == ["out.pdf"]

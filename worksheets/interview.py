@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
+
 from . import prompts
 from . import vocabulary as v
 from .answers import MAX_NAME_CHARS, MAX_OWN_QUESTIONS, MAX_QUESTION_CHARS, Answers, load_answers
@@ -93,7 +95,12 @@ def run_interview(
         io.echo(_("Wrote {path}").format(path=target))
     # The worksheet first: an answers file that cannot be written is asked about again.
     if keep is not None:
-        keep_answers(io, answers, keep, force)
+        try:
+            keep_answers(io, answers, keep, force)
+        except (click.Abort, KeyboardInterrupt, EOFError):
+            # Stopped while asked for another file name: say what did happen.
+            io.echo("\n" + _("Stopped. The worksheet was written; the answers were not kept."))
+            raise click.exceptions.Exit(130) from None
     if not to_stdout and document.format == "pdf":
         io.echo(
             _("Print it and bring it to the visit.")
