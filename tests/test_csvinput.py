@@ -310,3 +310,14 @@ def test_any_text_gives_rows_or_a_clear_error(pieces):
     for row in rows:
         assert (row.answers is None) == bool(row.problems)
         assert all(p.startswith(f"people.csv, row {row.number}") for p in row.problems)
+
+
+def test_names_windows_keeps_for_itself_are_refused():
+    from worksheets.csvinput import file_name_problem
+
+    assert (
+        file_name_problem("nul.pdf")
+        == '"nul.pdf" is a name Windows keeps for itself; choose another'
+    )
+    assert file_name_problem("COM1") is not None
+    assert file_name_problem("console.pdf") is None

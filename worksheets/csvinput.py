@@ -346,4 +346,19 @@ def file_name_problem(value: str) -> str | None:
         )
     if len(value.encode("utf-8")) > MAX_FILE_NAME_BYTES:
         return _("the file name is too long; shorten it")
+    if value.split(".")[0].strip().upper() in _WINDOWS_RESERVED:
+        # The same spreadsheet may be run on a Windows computer one day.
+        return _('"{value}" is a name Windows keeps for itself; choose another').format(value=value)
     return None
+
+
+_WINDOWS_RESERVED = frozenset(
+    {
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        *(f"COM{n}" for n in range(1, 10)),
+        *(f"LPT{n}" for n in range(1, 10)),
+    }
+)
