@@ -301,3 +301,13 @@ def test_explicit_tags_that_cannot_be_read_get_a_plain_message(tmp_path, text):
     (problem,) = problems(tmp_path, text)
     assert problem.startswith(("answers.yaml, line 2", "answers.yaml, line 3"))
     assert "cannot be read" in problem
+
+
+def test_dates_without_leading_zeros_and_symptoms_given_twice(tmp_path):
+    answers = load_answers(
+        write_answers(tmp_path, "version: 1\nperson:\n  appointment: 2026-12-3\n")
+    )
+    assert answers.appointment == dt.date(2026, 12, 3)
+    assert problems(tmp_path, "version: 1\nsymptoms:\n  Pain: 3\n  pain: 9\n") == [
+        'answers.yaml, line 4, symptoms: "pain" is given twice'
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -271,10 +272,13 @@ class _Checker:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+            # 2026-12-03, and 2026-12-3 as the interview accepts: year first, never ambiguous.
+            found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
+            if found:
+                try:
+                    return dt.date(*(int(part) for part in found.groups()))
+                except ValueError:
+                    pass
         self.problem(
             path,
             name,
@@ -352,6 +356,9 @@ class _Checker:
                         values=", ".join(v.SYMPTOMS)
                     )
                 self.problem(path, "symptoms", message)
+                continue
+            if normalized in scores:
+                self.problem(path, "symptoms", _('"{key}" is given twice').format(key=normalized))
                 continue
             if score is None or score == "":
                 continue

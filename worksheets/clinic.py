@@ -63,7 +63,8 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
             if match:
                 message += ". " + _('Did you mean "{match}"?').format(match=match)
             problem((key,), str(key), message)
-    if data.get("version") != 1:
+    version = data.get("version")
+    if isinstance(version, bool) or version != 1:
         problem(("version",), "version", _('write "version: 1"'))
 
     def text(key: str, required: bool = False) -> str | None:
