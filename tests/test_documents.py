@@ -114,6 +114,4 @@ def test_fillable_pdfs_have_form_fields_and_stay_accessible(maria):
         assert any(name.startswith("answer-") for name in fields)
         assert unembedded_fonts(pdf) == []
     assert pdf_ua_failures(blank) == []
-    # Known limit of WeasyPrint's form fields: with some texts, one glyph in a
-    # field's appearance maps to a control character. Nothing else may fail.
-    assert all(f.startswith("PDFUA1-FONT-UNICODE-MAPPING-001") for f in pdf_ua_failures(personal))
+    assert pdf_ua_failures(personal) == []
