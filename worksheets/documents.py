@@ -15,9 +15,6 @@ if TYPE_CHECKING:
     from .bank import Bank
     from .clinic import Clinic
 
-FORMATS = ("pdf", "html", "json")
-PAPERS = ("letter", "a4")
-
 
 @dataclass(frozen=True)
 class DocumentOptions:

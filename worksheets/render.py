@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
 DOCUMENT_TITLE = "Questions for my care team"
-BLANK_TITLE = "Questions for my care team (blank worksheet)"
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -198,10 +197,14 @@ def warning_signs(treatments: tuple[str, ...]) -> list[str]:
     return [i18n._(sign) for sign in (*own, *v.WARNING_SIGNS_FOR_EVERYONE)]
 
 
+@functools.cache
+def _stylesheet() -> Markup:
+    # The project's own file, trusted as it is; read once, not for every batch row.
+    return Markup((TEMPLATES_DIR / "worksheet.css").read_text(encoding="utf-8"))
+
+
 def render_html(template: str, context: dict[str, Any]) -> str:
-    # The style sheet is the project's own file, trusted as it is.
-    css = Markup((TEMPLATES_DIR / "worksheet.css").read_text(encoding="utf-8"))
-    return environment().get_template(template).render(stylesheet=css, **context)
+    return environment().get_template(template).render(stylesheet=_stylesheet(), **context)
 
 
 def selection_json(bank: Bank, selection: Selection) -> str:
