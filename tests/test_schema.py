@@ -59,6 +59,7 @@ def test_the_banks_condition_names_come_from_the_schema():
         "treatments",
         "priorities",
         "information",
+        "already_have",
     }
     assert (*CONDITION_CHOICES, "symptoms") == CONDITION_FIELDS
 

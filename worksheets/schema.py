@@ -316,6 +316,15 @@ FIELDS: tuple[Field, ...] = (
         max_chars=MAX_QUESTION_CHARS,
         max_items=MAX_OWN_QUESTIONS,
     ),
+    Field(
+        "already_have",
+        ("already_have",),
+        Kind.CHOICES,
+        "Care they already have",
+        choices=v.ALREADY_HAVE,
+        noun="care this program knows (palliative_care or hospice)",
+        condition=True,
+    ),
     Field("saved", ("saved",), Kind.DATE, "Saved on", column=False),
 )
 
@@ -355,6 +364,7 @@ class Answers:
     symptoms: Mapping[str, int] = field(default_factory=dict)
     skip_topics: tuple[str, ...] = ()
     own_questions: tuple[str, ...] = ()
+    already_have: tuple[str, ...] = ()  # care they get now: palliative_care, hospice
     saved: dt.date | None = None
     priority_words: tuple[str | OwnPriority, ...] = ()
 
@@ -393,7 +403,9 @@ def condition_choices() -> dict[str, Mapping[str, str]]:
 
 
 def condition_fields() -> tuple[str, ...]:
-    return tuple(f.name for f in FIELDS if f.condition)
+    """Every answer a condition may name: those with choices, then the scores."""
+    scores = tuple(f.name for f in FIELDS if f.condition and f.kind is Kind.SCORES)
+    return (*condition_choices(), *scores)
 
 
 def section_fields(section: str) -> tuple[str, ...]:
