@@ -169,7 +169,7 @@ def understand(
         text,
         list(names),
         scorer=fuzz.WRatio,
-        processor=lambda name: utils.default_process(name.replace("_", " ")),
+        processor=_content_words,
         limit=None,
         score_cutoff=ASK_CUTOFF,
     )
@@ -180,9 +180,41 @@ def understand(
     ranked = sorted(best.items(), key=lambda item: -item[1])
     if ranked and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= MARGIN):
         return Reading(text, ranked[0][0])
-    if ranked:
-        return Reading(text, several=tuple(key for key, _score in ranked[:3]))
-    return Reading(text)
+    return Reading(text)  # nothing close, or two near misses alike: not a guess
+
+
+# Words that say little about which answer is meant: "my" must not make "my dog"
+# look like "Keeping up my work".
+_LITTLE_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "my",
+        "me",
+        "i",
+        "of",
+        "to",
+        "for",
+        "with",
+        "up",
+        "on",
+        "in",
+        "at",
+        "be",
+        "being",
+        "as",
+        "much",
+        "possible",
+    ]
+)
+
+
+def _content_words(name: str) -> str:
+    words = utils.default_process(name.replace("_", " ")).split()
+    kept = [word for word in words if word not in _LITTLE_WORDS]
+    return " ".join(kept or words)
 
 
 def split_choices(text: str) -> list[str]:
