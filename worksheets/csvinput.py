@@ -18,6 +18,7 @@ import csv
 import io
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ COLUMNS: tuple[str, ...] = (OUTPUT_COLUMN, *_PLACES)
 
 _COLUMN_AT = {place: column for column, place in _PLACES.items()}
 _LIST_COLUMNS = frozenset({"spread_to", "treatments", "priorities", "skip_topics"})
+LIST_COLUMNS = _LIST_COLUMNS  # a list in one cell: `;`-separated
 _ONE_CHOICE_COLUMNS = frozenset({"cancer_type", "stage_of_care", "information"})
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 # Not allowed in file names on Windows, where clinics may copy the files.
@@ -256,7 +258,7 @@ def column_letter(index: int) -> str:
 def _row(record: list[str], columns: list[str | None], number: int, name: str) -> CsvRow:
     place = _("{name}, row {n}").format(name=name, n=number)
     problems: list[str] = []
-    data: dict[str, Any] = {"version": FORMAT_VERSION}
+    cells: dict[str, str] = {}
     output: str | None = None
     for index, cell in enumerate(record):
         value = cell.strip()
@@ -277,20 +279,32 @@ def _row(record: list[str], columns: list[str | None], number: int, name: str) -
             else:
                 output = value
         else:
-            _put(data, column, value)
+            cells[column] = value
 
-    def where(path: Path_, field_name: str) -> str:
-        column = _column_for(path)
+    def where(column: str | None) -> str:
         return at_column(place, column) if column else place
 
     answers: Answers | None = None
     try:
-        answers = validate_answers(data, where)
+        answers = answers_from_cells(cells, where)
     except InputProblems as error:
         problems.extend(error.problems)
     if problems:
         return CsvRow(number, place, None, None, tuple(problems))
     return CsvRow(number, place, output, answers)
+
+
+def answers_from_cells(cells: dict[str, str], where: Callable[[str | None], str]) -> Answers:
+    """One person's answers from column -> text: a CSV row, or the web form's post.
+
+    `where(column)` names the place of a problem (None: the row as a whole).
+    Raise `InputProblems` with every problem found.
+    """
+    data: dict[str, Any] = {"version": FORMAT_VERSION}
+    for column, value in cells.items():
+        if value.strip():
+            _put(data, column, value.strip())
+    return validate_answers(data, lambda path, field_name: where(_column_for(path)))
 
 
 def at_column(place: str, column: str) -> str:
