@@ -63,7 +63,7 @@ def serve(
             )
         except OSError as error:
             raise UserError(_port_problem(error, port)) from None
-        access = Access(port=server.effective_port, bound=host)
+        access = Access(port=int(server.effective_port), bound=host)
         server.application = create_app(access, pool, document)
         # Everything loaded and one worksheet laid out before the address is shown,
         # so the first worksheet comes as fast as the next.
