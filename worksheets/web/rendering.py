@@ -15,10 +15,13 @@ end by themselves when the server goes away (their pipe closes).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import traceback
 from dataclasses import dataclass
@@ -46,29 +49,30 @@ class Rendered:
 # --- In the worker process ---------------------------------------------------------
 
 
-def _worker_main(connection: Connection, options: DocumentOptions) -> None:
+def _worker_main(connection: Connection, options: DocumentOptions, folder: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops us, not Ctrl-C
+    # WeasyPrint copies the page's fonts (ours, never anything typed) into a temporary
+    # folder; the server removes this one whatever happens to the worker.
+    tempfile.tempdir = folder
     _quiet_logging()
-    try:
-        warm_up(options)
+    with contextlib.suppress(EOFError, OSError):  # the server has gone: end quietly
+        try:
+            warm_up(options)
+        except Exception as error:  # e.g. a broken --bank: reported by the server
+            connection.send(("failed", _described(error)))
+            return
         connection.send(("ready", None))
-    except Exception as error:  # e.g. a broken --bank: reported by the server
-        connection.send(("failed", _described(error)))
-        return
-    while True:
-        try:
-            job = connection.recv()
-        except (EOFError, OSError):
-            return  # the server has gone
-        answers, job_options = job
-        warnings: list[str] = []
-        try:
-            from ..documents import personal_document
+        while True:
+            answers, job_options = connection.recv()
+            warnings: list[str] = []
+            try:
+                from ..documents import personal_document
 
-            data = personal_document(answers, job_options, warn=warnings.append)
+                data = personal_document(answers, job_options, warn=warnings.append)
+            except Exception as error:
+                connection.send(("error", _described(error)))
+                continue
             connection.send(("ok", (data, tuple(warnings))))
-        except Exception as error:
-            connection.send(("error", _described(error)))
 
 
 def _described(error: Exception) -> tuple[bool, str]:
@@ -104,8 +108,12 @@ def warm_up(options: DocumentOptions) -> None:
 class _Worker:
     def __init__(self, context: Any, options: DocumentOptions) -> None:
         self.connection, child = context.Pipe()
+        self.folder = tempfile.mkdtemp(prefix="worksheets-web-")
         self.process = context.Process(
-            target=_worker_main, args=(child, options), name="worksheets-render", daemon=True
+            target=_worker_main,
+            args=(child, options, self.folder),
+            name="worksheets-render",
+            daemon=True,
         )
         self.process.start()
         child.close()
@@ -121,11 +129,15 @@ class _Worker:
             raise RenderProblem(detail[1])
         self.ready = True
 
-    def stop(self) -> None:
+    def stop(self, *, now: bool = False) -> None:
+        """End the worker: by closing its pipe (it ends by itself), or at once."""
         self.connection.close()
+        if not now:
+            self.process.join(timeout=2)
         if self.process.is_alive():
             self.process.kill()
         self.process.join(timeout=5)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class RenderPool:
@@ -210,7 +222,7 @@ class RenderPool:
 
     def _replace(self, worker: _Worker) -> None:
         """Stop a stuck or broken worker and start a fresh one in its place."""
-        worker.stop()
+        worker.stop(now=True)
         with self._lock:
             if worker in self._all:
                 self._all.remove(worker)

@@ -46,23 +46,23 @@ def serve(
     from .rendering import RenderPool, RenderProblem
 
     out = out or sys.stdout
+    try:
+        server: Any = waitress.server.create_server(
+            _placeholder_app,
+            host=host,
+            port=port,
+            threads=THREADS,
+            ident="worksheets",
+            max_request_body_size=2 * MAX_REQUEST_BYTES,
+            inbuf_overflow=_IN_MEMORY,
+            outbuf_overflow=_IN_MEMORY,
+            expose_tracebacks=False,
+            clear_untrusted_proxy_headers=True,
+        )
+    except OSError as error:
+        raise UserError(_port_problem(error, port)) from None
     pool = RenderPool(document, workers=workers or min(2, os.cpu_count() or 1))
     try:
-        try:
-            server: Any = waitress.server.create_server(
-                _placeholder_app,
-                host=host,
-                port=port,
-                threads=THREADS,
-                ident="worksheets",
-                max_request_body_size=2 * MAX_REQUEST_BYTES,
-                inbuf_overflow=_IN_MEMORY,
-                outbuf_overflow=_IN_MEMORY,
-                expose_tracebacks=False,
-                clear_untrusted_proxy_headers=True,
-            )
-        except OSError as error:
-            raise UserError(_port_problem(error, port)) from None
         access = Access(port=int(server.effective_port), bound=host)
         server.application = create_app(access, pool, document)
         # Everything loaded and one worksheet laid out before the address is shown,
@@ -78,10 +78,14 @@ def serve(
             on_ready(url)
         if open_browser:
             threading.Thread(target=_open, args=(url,), daemon=True).start()
-        with _stop_on_signals():
-            server.run()
+        with _stop_on_signals() as stopped:
+            server.run()  # returns once a signal stopped it (waitress swallows the exception)
     finally:
+        server.close()
         pool.close()
+    if stopped.number in (None, signal.SIGINT):
+        raise KeyboardInterrupt  # the command says "Stopped." and exits with 130
+    raise SystemExit(128 + stopped.number)
 
 
 def _placeholder_app(environ: Any, start_response: Any) -> list[bytes]:
@@ -112,20 +116,27 @@ def _open(url: str) -> None:
         webbrowser.open(url, new=2)
 
 
+class _Stopped:
+    number: int | None = None
+
+
 @contextlib.contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP stop the server as Ctrl-C does, workers included."""
+def _stop_on_signals() -> Iterator[_Stopped]:
+    """Ctrl-C, SIGTERM and SIGHUP stop the server, workers included; which one is kept
+    for the exit code (130, 143, 129)."""
+    stopped = _Stopped()
 
     def stop(number: int, _frame: Any) -> None:
-        raise SystemExit(128 + number)
+        stopped.number = number
+        raise KeyboardInterrupt
 
     previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
         if number is not None:
             previous[number] = signal.signal(number, stop)
     try:
-        yield
+        yield stopped
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
