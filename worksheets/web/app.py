@@ -361,6 +361,8 @@ def _review(
         elif question.options:
             items = state.items(question.field)
             shown = "; ".join(question.options.get(item, item) for item in items)
+        elif question.kind == "date":
+            shown = "; ".join(_long_date(item) for item in state.items(question.field))
         else:
             shown = "; ".join(state.items(question.field))
         rows.append(
@@ -372,6 +374,18 @@ def _review(
             }
         )
     return rows
+
+
+def _long_date(text: str) -> str:
+    """`Thursday, December 3, 2026` for a valid date; anything else as typed."""
+    import datetime as dt
+
+    from ..render import long_date
+
+    try:
+        return long_date(dt.date.fromisoformat(text))
+    except ValueError:
+        return text
 
 
 def _refusal(message: str, status: int) -> Response:
