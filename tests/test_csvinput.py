@@ -21,6 +21,7 @@ CONTRACT_COLUMNS = [
     "output", "name", "appointment", "care_team", "helper", "cancer_type", "spread_to",
     "stage_of_care", "treatments", "priorities", "information", "pain", "tiredness", "nausea",
     "appetite", "breathlessness", "low_mood", "anxiety", "sleep", "skip_topics", "own_questions",
+    "already_have",
 ]  # fmt: skip
 
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import schema
 from . import vocabulary as v
-from .answers import closest
 from .errors import InputProblems
 from .i18n import _
 from .paths import BANK_DIR
+from .words import closest
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
 
 BANK_FORMAT = 1
@@ -28,16 +29,10 @@ MAX_TEXT_CHARS = 300
 MAX_WHY_CHARS = 400
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-# The answers a question's conditions can name, with the values each may take.
-CONDITION_CHOICES: dict[str, Mapping[str, str]] = {
-    "cancer_type": v.CANCER_TYPES,
-    "spread_to": v.SITES,
-    "stage_of_care": v.STAGES_OF_CARE,
-    "treatments": v.TREATMENTS,
-    "priorities": v.PRIORITIES,
-    "information": v.INFORMATION,
-}
-CONDITION_FIELDS = (*CONDITION_CHOICES, "symptoms")
+# The answers a question's conditions can name, with the values each may take:
+# the schema's fields marked `condition`.
+CONDITION_CHOICES: dict[str, Mapping[str, str]] = schema.condition_choices()
+CONDITION_FIELDS = schema.condition_fields()
 QUESTION_FIELDS = (
     "id",
     "section",
@@ -49,6 +44,9 @@ QUESTION_FIELDS = (
     "topic",
     "core",
     "urgent",
+    "group",
+    "high_stakes",
+    "every_stage",
 )
 REQUIRED_FIELDS = ("id", "section", "text", "why")
 
@@ -77,6 +75,11 @@ class Question:
     section_topic: str | None = None
     core: bool = False
     urgent: bool = False  # a warning sign to know now: ranks higher
+    # Questions that ask the same thing in different words share a group; a
+    # worksheet prints only the best-fitting one of each group.
+    group: str | None = None
+    high_stakes: bool = False  # the question that matters most for a cancer, site or drug
+    every_stage: bool = False  # a treatment question meant for every stage of care
     origin: str = ""  # "goals.yaml, line 12", for messages
 
 
@@ -335,10 +338,21 @@ def _read_question(
         _bad_value(
             bad, (*path, "topic"), "topic", topic, v.SKIP_TOPICS, _("a topic that can be skipped")
         )
-    core, urgent = raw.get("core", False), raw.get("urgent", False)
-    for flag, value in (("core", core), ("urgent", urgent)):
+    flags = {
+        flag: raw.get(flag, False) for flag in ("core", "urgent", "high_stakes", "every_stage")
+    }
+    for flag, value in flags.items():
         if not isinstance(value, bool):
             bad((*path, flag), flag, _("should be true or false"))
+    group = raw.get("group")
+    if group is not None and (not isinstance(group, str) or not ID_PATTERN.match(group)):
+        bad(
+            (*path, "group"),
+            "group",
+            _(
+                '"{group}" is not a usable group name; use lower case letters, digits and dashes'
+            ).format(group=group),
+        )
     if errors:
         return None
     # Past this point every field was checked above.
@@ -353,8 +367,11 @@ def _read_question(
         unless=unless,
         topic=topic or section_topic,
         section_topic=section_topic,
-        core=core,
-        urgent=urgent,
+        core=flags["core"],
+        urgent=flags["urgent"],
+        group=group,
+        high_stakes=flags["high_stakes"],
+        every_stage=flags["every_stage"],
         origin=doc.where(path),
     )
 

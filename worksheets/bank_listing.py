@@ -32,6 +32,9 @@ def bank_json(bank: Bank) -> str:
                 "topic": q.topic,
                 "core": q.core,
                 "urgent": q.urgent,
+                "group": q.group,
+                "high_stakes": q.high_stakes,
+                "every_stage": q.every_stage,
             }
             for q in bank.questions
         ],

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .errors import UserError
 from .i18n import _
 
 EXIT_INTERRUPTED = 130
@@ -38,6 +39,9 @@ class WorksheetsGroup(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         except click.ClickException as error:
             error.show()
+            sys.exit(error.exit_code)
+        except UserError as error:
+            click.echo(_("Error: {message}").format(message=error.format_message()), err=True)
             sys.exit(error.exit_code)
         except BrokenPipeError:
             # The reader of `-o -` went away (e.g. `| head`): not our error.
@@ -191,6 +195,11 @@ def questions(fmt: str, check: bool, bank: Path | None) -> None:
 
     loaded = load_bank(bank)
     if check:
+        from .bank_check import bank_warnings
+
+        # Warnings do not make the bank invalid: they go to standard error, exit 0.
+        for warning in bank_warnings(loaded):
+            click.echo(_("Warning: {warning}").format(warning=warning), err=True)
         click.echo(
             _("The question bank is valid: {n} questions in {s} sections (edition {v}).").format(
                 n=len(loaded.questions), s=len(loaded.sections), v=loaded.version

@@ -1,11 +1,11 @@
-"""The form's questions and screens, derived from the interview's question table.
+"""The form's questions and screens, derived from the one schema of the answers.
 
-The terminal interview describes each question once (`interview.questions()`):
-its prompt, in the person's or a helper's words, its "why we ask" line, its
-choices and limits. The form takes all of that from there, so the two can
-never drift apart; this module only adds how each kind of answer is shown in
-HTML and which questions share a screen. A question the table gains later and
-no screen names still appears, on the screen before the last.
+`schema.FIELDS` describes each answer once: its prompt, in the person's or a
+helper's words, its "why we ask" line, its choices and limits; the terminal
+interview asks from the same table. The form takes all of that from there, so
+the two can never drift apart; this module only adds how each kind of answer
+is shown in HTML and which questions share a screen. A field the schema gains
+later and no screen names still appears, on the screen before the last.
 """
 
 from __future__ import annotations
@@ -13,18 +13,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .. import interview, prompts
+from .. import schema
 from .. import vocabulary as v
 from ..i18n import _
+from ..schema import Kind
 
-# How an answer is entered, by the interview's reading function.
+# How each kind of answer is entered on the page.
 _KINDS = {
-    prompts.read_text: "text",
-    prompts.read_date: "date",
-    prompts.read_choice: "choice",
-    prompts.read_choices: "choices",
-    prompts.read_scores: "scores",
-    prompts.read_lines: "lines",
+    Kind.TEXT: "text",
+    Kind.DATE: "date",
+    Kind.CHOICE: "choice",
+    Kind.CHOICES: "choices",
+    Kind.RANKED: "choices",  # ticked, then put in order on a screen of their own
+    Kind.SCORES: "scores",
+    Kind.LINES: "lines",
+    Kind.MEDICINES: "text",  # names separated by ";"
 }
 
 
@@ -38,40 +41,30 @@ class FormQuestion:
     prompt: str
     why: str
     options: Mapping[str, str]  # value -> label; empty for text
+    columns: tuple[str, ...]  # the form fields (= batch CSV columns) that carry it
     max_chars: int | None = None
     max_lines: int | None = None
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The form fields (= batch CSV columns) that carry this answer."""
-        if self.kind == "scores":
-            return tuple(self.options)
-        return (self.field,)
+    ranked: bool = False
 
 
 def form_questions(*, helper: bool) -> tuple[FormQuestion, ...]:
     """The interview's questions, in its order, worded for the patient or a helper."""
-
-    def words(value: interview.Words) -> str:
-        if isinstance(value, str):
-            return value
-        return value[1] if helper else value[0]
-
-    result = []
-    for question in interview.questions():
-        result.append(
-            FormQuestion(
-                field=question.field,
-                kind=_KINDS.get(question.read, "text"),
-                label=question.label,
-                prompt=words(question.prompt),
-                why=words(question.why),
-                options={key: _(label) for key, label in (question.options or {}).items()},
-                max_chars=question.limits.get("max_chars"),
-                max_lines=question.limits.get("max_lines"),
-            )
+    return tuple(
+        FormQuestion(
+            field=f.name,
+            kind=_KINDS.get(f.kind, "text"),
+            label=_(f.label),
+            prompt=_(f.words(f.prompt, helper)),
+            why=_(f.words(f.why, helper)),
+            options={key: _(label) for key, label in f.choices.items()},
+            columns=f.columns,
+            max_chars=f.max_chars,
+            max_lines=f.max_items or None,
+            ranked=f.kind is Kind.RANKED,
         )
-    return tuple(result)
+        for f in schema.ASKED
+        if f.columns
+    )
 
 
 # --- Screens ------------------------------------------------------------------------

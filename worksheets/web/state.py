@@ -3,9 +3,10 @@
 The form's fields are named like the batch CSV's columns. A list is either
 repeated fields (tick boxes, priorities in order) or one `;`-separated value,
 and own questions are repeated fields or one per line; both become the CSV's
-cell text, which then goes through `csvinput.answers_from_cells`, exactly as a
-spreadsheet row does. So a form post and a CSV row are one thing, and every
-problem comes back with its column: the field it is shown next to.
+cell text, which then goes through `schema.layout_from_columns` and the
+answers' validation, exactly as a spreadsheet row does. So a form post and a
+CSV row are one thing, and every problem comes back with its column: the
+field it is shown next to.
 
 Nothing is kept between requests: every screen carries the answers so far as
 hidden fields, so no session store, file or database ever holds them.
@@ -17,20 +18,20 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .. import csvinput
-from ..answers import Answers
+from .. import schema
+from ..answers import Answers, validate_answers
 from ..errors import InputProblems
 from ..i18n import _
+from ..schema import Kind
 from .form import PAPER_SIZES
 
 # Fields that are not answers: how the worksheet is printed, and the form's own.
 PRINT_FIELDS = ("paper", "large_print", "all_questions")
 CONTROL_FIELDS = ("csrf_token", "screen", "go", "wording", "deliver", "priorities_before")
-ANSWER_COLUMNS = tuple(c for c in csvinput.COLUMNS if c != csvinput.OUTPUT_COLUMN)
-_LINE_COLUMNS = frozenset({"own_questions"})
+ANSWER_COLUMNS = schema.csv_columns()
+_KIND_OF = {column: f.kind for f in schema.FIELDS for column in f.columns}
+_LIST_KINDS = (Kind.CHOICES, Kind.RANKED, Kind.MEDICINES)
 _GENERAL = ""  # problems that belong to no one field
-
-_MARK = "\x00"
 
 
 @dataclass
@@ -52,9 +53,8 @@ class FormState:
 
     def cells(self) -> dict[str, str]:
         """The CSV row these answers make: column -> cell text."""
-        joiner = {c: "\n" for c in _LINE_COLUMNS}
         return {
-            column: joiner.get(column, csvinput.LIST_SEPARATOR).join(items)
+            column: ("\n" if _KIND_OF[column] is Kind.LINES else schema.LIST_SEPARATOR).join(items)
             for column, items in self.values.items()
             if items
         }
@@ -64,10 +64,10 @@ class FormState:
 
 
 def _split(column: str, raw: str) -> list[str]:
-    if column in _LINE_COLUMNS:
+    if _KIND_OF.get(column) is Kind.LINES:
         return [line.strip() for line in raw.splitlines() if line.strip()]
-    if column in csvinput.LIST_COLUMNS:
-        return [part.strip() for part in raw.split(csvinput.LIST_SEPARATOR) if part.strip()]
+    if _KIND_OF.get(column) in _LIST_KINDS:
+        return [part.strip() for part in raw.split(schema.LIST_SEPARATOR) if part.strip()]
     return [raw.strip()] if raw.strip() else []
 
 
@@ -119,52 +119,36 @@ def _print_choice(state: FormState, name: str, value: str) -> None:
 
 def answers_of(state: FormState) -> Answers | None:
     """Check the answers as a CSV row is checked; problems go to their fields."""
+    data = schema.layout_from_columns(state.cells())
     try:
-        return csvinput.answers_from_cells(
-            state.cells(), lambda column: f"{_MARK}{column or _GENERAL}{_MARK}"
-        )
+        # Each problem's place is its column: the form field it is shown next to.
+        return validate_answers(data, lambda path, _name: schema.column_for(path) or _GENERAL)
     except InputProblems as error:
-        for message in error.problems:
-            column, text = _placed(message)
-            state.problem(column, text)
+        for problem in error.items:
+            state.problem(problem.place, problem.message)
         return None
-
-
-def _placed(message: str) -> tuple[str, str]:
-    if message.startswith(_MARK):
-        column, _sep, rest = message[1:].partition(_MARK)
-        return column, rest.removeprefix(": ")
-    return _GENERAL, message
 
 
 def state_from_answers(answers: Answers, *, helper: bool = False) -> FormState:
     """The form values that give back `answers` (from a saved answers file)."""
-
-    def text(value: str | None) -> list[str]:
-        return [value] if value else []
-
-    def date(value: dt.date | None) -> list[str]:
-        return [value.isoformat()] if value else []
-
-    values: dict[str, list[str]] = {
-        "name": text(answers.name),
-        "appointment": date(answers.appointment),
-        "care_team": text(answers.care_team),
-        "helper": text(answers.helper),
-        "cancer_type": text(answers.cancer_type),
-        "spread_to": list(answers.spread_to),
-        "stage_of_care": text(answers.stage_of_care),
-        "treatments": list(answers.treatments),
-        "priorities": list(answers.priorities),
-        "information": text(answers.information),
-        **{key: [str(score)] for key, score in answers.symptoms.items()},
-        "skip_topics": list(answers.skip_topics),
-        "own_questions": list(answers.own_questions),
-    }
-    for name in ("medicines", "language"):
-        extra = getattr(answers, name, None)
-        if extra:
-            values[name] = [extra] if isinstance(extra, str) else [str(x) for x in extra]
+    values: dict[str, list[str]] = {}
+    for f in schema.FIELDS:
+        value = getattr(answers, f.name)
+        if not f.columns or value in (None, "", (), {}):
+            continue
+        if f.kind is Kind.SCORES:
+            for key, score in value.items():
+                values[key] = [str(score)]
+        elif f.kind is Kind.RANKED:
+            # Own words ("Gardening") have no place in a form column: their closest
+            # listed priority stands for them, as it does in choosing questions.
+            values[f.name] = list(schema.priorities_of(answers.ranked_priorities()))
+        elif isinstance(value, tuple):
+            values[f.name] = [str(item) for item in value]
+        elif isinstance(value, dt.date):
+            values[f.name] = [value.isoformat()]
+        else:
+            values[f.name] = [str(value)]
     return FormState(values={k: v for k, v in values.items() if v}, helper=helper)
 
 
