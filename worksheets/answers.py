@@ -18,6 +18,7 @@ from typing import Any
 from . import vocabulary as v
 from .errors import InputProblems
 from .i18n import _
+from .safetext import control_problem
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
 
 FORMAT_VERSION = 1
@@ -97,7 +98,21 @@ def answers_from_document(document: YamlDocument) -> Answers:
                 )
             ]
         )
+    document = document.as_typed(TEXT_FIELDS, NUMBER_FIELDS)
     return validate_answers(document.data, document.where)
+
+
+# Read as typed, never as YAML's numbers, dates or true/false (see yamlsource).
+TEXT_FIELDS: tuple[Path_, ...] = (
+    ("person", "name"),
+    ("person", "care_team"),
+    ("person", "helper"),
+    ("own_questions",),
+    ("own_questions", "*"),
+    ("medicines",),
+    ("medicines", "*"),
+)
+NUMBER_FIELDS: tuple[Path_, ...] = (("symptoms", "*"),)
 
 
 Where = Callable[[Path_, str], str]
@@ -257,6 +272,9 @@ class _Checker:
             self.problem(path, name, _("should be a short piece of text"))
             return None
         text = " ".join(str(value).split())
+        if refused := control_problem(text):
+            self.problem(path, name, refused)
+            return None
         if len(text) > MAX_NAME_CHARS:
             self.problem(
                 path,
@@ -402,6 +420,9 @@ class _Checker:
                 self.problem(path, "own_questions", _("each question should be a line of text"))
                 continue
             text = " ".join(str(item).split())
+            if refused := control_problem(text):
+                self.problem(path, "own_questions", refused)
+                continue
             if len(text) > MAX_QUESTION_CHARS:
                 self.problem(
                     path,
