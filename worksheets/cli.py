@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .errors import UserError
 from .i18n import _
+from .safetext import shown
 
 EXIT_INTERRUPTED = 130
 
@@ -228,7 +229,7 @@ def _write_document(target: str, force: bool, make: Callable[[], bytes]) -> None
         check_target(Path(target), force)
     write_output(target, make(), force=force)
     if target != STDOUT:
-        click.echo(_("Wrote {path}").format(path=target), err=True)
+        click.echo(_("Wrote {path}").format(path=shown(str(target))), err=True)
 
 
 def _document_options(options: dict[str, Any]) -> Any:
@@ -430,10 +431,10 @@ def batch(
         click.echo("\n" + stopped.message(), err=True)
         return EXIT_INTERRUPTED
     for warning in report.warnings:
-        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
+        click.echo(_("Warning: {warning}").format(warning=shown(warning)), err=True)
     for problem in report.problems:
-        click.echo(_("Error: {problem}").format(problem=problem), err=True)
-    click.echo(report.summary(), err=True)
+        click.echo(_("Error: {problem}").format(problem=shown(problem)), err=True)
+    click.echo(shown(report.summary()), err=True)
     return 1 if report.problems else 0
 
 
