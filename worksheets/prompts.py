@@ -28,6 +28,7 @@ import click
 
 from . import dates
 from .i18n import _
+from .safetext import control_problem, shown_lines, whole_number
 from .schema import OwnPriority
 from .words import Reading, split_choices, understand, yes_or_no
 
@@ -102,8 +103,9 @@ def terminal(*, err: bool = False) -> Console:
             )
 
     def echo(line: str) -> None:
+        # What was typed or read from a file is shown, never acted on by the terminal.
         w = width()
-        click.echo("\n".join(wrap(part, w) for part in line.split("\n")), err=err)
+        click.echo("\n".join(wrap(part, w) for part in shown_lines(line).split("\n")), err=err)
 
     return Console(ask=ask, echo=echo)
 
@@ -181,6 +183,9 @@ def read_text(
         text = " ".join(raw.split())
         if not text or text.lower() == SKIP:
             return current
+        if refused := control_problem(text):
+            io.echo(_("That {problem}.").format(problem=refused))
+            continue
         if text.lower() == CLEAR or is_unsure(text):
             return None
         if len(text) > max_chars:
@@ -621,14 +626,14 @@ def read_lines(
         if not text:
             return tuple(lines)
         if current and text.isdecimal():  # numbers remove only when changing a list
-            number = int(text)
+            number = whole_number(text) or 0
             if 1 <= number <= len(lines):
                 removed = lines.pop(number - 1)
                 io.echo(_('Removed: "{text}"').format(text=removed))
             else:
                 io.echo(
                     _("There is no number {number}; the numbers go from 1 to {n}.").format(
-                        number=number, n=len(lines)
+                        number=text, n=len(lines)
                     )
                 )
             continue
@@ -641,6 +646,9 @@ def read_lines(
                     n=len(text), limit=max_chars
                 )
             )
+            continue
+        if refused := control_problem(text):
+            io.echo(_("That {problem}.").format(problem=refused))
             continue
         lines.append(text)
 
@@ -668,6 +676,7 @@ def read_number(io: Console, prompt: str, count: int) -> int | None:
         text = io.ask(prompt).strip()
         if not text:
             return None
-        if text.isdecimal() and 1 <= int(text) <= count:
-            return int(text)
+        number = whole_number(text)
+        if number is not None and 1 <= number <= count:
+            return number
         io.echo(_("Please type a number from 1 to {n}, or press Enter alone.").format(n=count))

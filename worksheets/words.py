@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 from .i18n import _
+from .safetext import whole_number
 
 # What a file's near miss must score (out of 100) to be named, as difflib's 0.7 did.
 FILE_CUTOFF = 70
@@ -140,7 +141,7 @@ def understand(
     keys = list(options)
     text = token.strip()
     if text.isdecimal():
-        number = int(text)
+        number = whole_number(text) or 0
         if 1 <= number <= len(keys):
             return Reading(text, keys[number - 1], sure=True)
         return Reading(
