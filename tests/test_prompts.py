@@ -565,3 +565,37 @@ def test_letters_the_terminal_could_not_decode_are_asked_again(monkeypatch):
     assert said == [
         "Some letters could not be read. Please type it again, or set the terminal to UTF-8."
     ]
+
+
+@pytest.mark.parametrize("typed", ["no", "No thanks", "none", "nothing"])
+def test_no_at_a_list_means_none_of_them(typed):
+    assert prompts.read_choices(FakeConsole(typed).console, "?", None, v.SKIP_TOPICS) == ()
+    assert prompts.read_choice(FakeConsole(typed).console, "?", None, v.INFORMATION) is None
+
+
+def test_none_is_an_answer_where_the_list_has_one():
+    field = BY_NAME["treatments"]
+    chosen = prompts.read_choices(
+        FakeConsole("none").console, "?", None, field.choices, synonyms=field.synonyms
+    )
+    assert chosen == ("none_yet",)
+
+
+@pytest.mark.parametrize(("typed", "score"), [("seven", 7), ("Zero", 0), ("ten", 10), ("7/10", 7)])
+def test_scores_in_words(typed, score):
+    assert prompts.parse_score(typed) == score
+
+
+def test_articles_and_longer_phrases():
+    assert prompts.read_choices(FakeConsole("the liver, my bones").console, "?", None, v.SITES) == (
+        "liver",
+        "bones",
+    )
+    fake = FakeConsole("not being in hospital", "y")
+    ranked = prompts.read_ranked(
+        fake.console, "?", None, PRIORITIES.choices, synonyms=PRIORITIES.synonyms
+    )
+    assert ranked == ("avoid_hospital",)
+    assert (
+        '"not being in hospital": did you mean "Staying out of the hospital"? [Y/n] y' in fake.lines
+    )

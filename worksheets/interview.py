@@ -100,7 +100,7 @@ def run_interview(
         preparer.close()
     answers = dataclasses.replace(answers, saved=day)
     # The loaded file may be saved over: the person said yes to exactly that.
-    replace_kept = force or (keep is not None and keep == start_from)
+    over = keep is not None and keep == start_from
 
     io.echo("")
     for warning in warnings:
@@ -111,22 +111,29 @@ def run_interview(
     except UserError:
         # A full disk or a removed stick must not cost the person their answers.
         if keep is not None:
-            keep_answers(io, answers, keep, replace_kept)
+            keep_answers(io, answers, keep, force, over=over)
         raise
     if not to_stdout:
-        say_where_it_is(io, Path(target), data, document.format, helper_mode)
+        say_where_it_is(io, Path(target), data, document.format)
     # The worksheet first: an answers file that cannot be written is asked about again.
     if keep is not None:
         try:
-            keep_answers(io, answers, keep, replace_kept)
+            keep_answers(io, answers, keep, force, over=over)
         except (click.Abort, KeyboardInterrupt, EOFError):
             # Stopped while asked for another file name: say what did happen.
             io.echo("\n" + _("Stopped. The worksheet was written; the answers were not kept."))
             raise click.exceptions.Exit(130) from None
+    if not to_stdout and document.format == "pdf":
+        # Last, where the eye ends: one plain line on what to do with it.
+        io.echo(
+            _("To print it, open the file and choose Print.")
+            + " "
+            + (_("Bring it to the visit.") if helper_mode else _("Bring it to your visit."))
+        )
 
 
-def say_where_it_is(io: Console, path: Path, data: bytes, fmt: str, helper_mode: bool) -> None:
-    """The full path, how many pages, and one plain line on printing it."""
+def say_where_it_is(io: Console, path: Path, data: bytes, fmt: str) -> None:
+    """The full path, and how many pages."""
     where = path.resolve()
     if fmt != "pdf":
         io.echo(_("Wrote {path}").format(path=where))
@@ -138,11 +145,6 @@ def say_where_it_is(io: Console, path: Path, data: bytes, fmt: str, helper_mode:
             "Wrote the worksheet, {n} pages: {path}",
             pages,
         ).format(n=pages, path=where)
-    )
-    io.echo(
-        _("To print it, open the file and choose Print.")
-        + " "
-        + (_("Bring it to the visit.") if helper_mode else _("Bring it to your visit."))
     )
 
 
@@ -490,12 +492,18 @@ def ask_file_name(io: Console, suggestion: Path, force: bool) -> Path | None:
         return path
 
 
-def keep_answers(io: Console, answers: Answers, path: Path, force: bool) -> None:
-    """Save the answers (owner-only); on failure say why and offer another name."""
+def keep_answers(
+    io: Console, answers: Answers, path: Path, force: bool, *, over: bool = False
+) -> None:
+    """Save the answers (owner-only); on failure say why and offer another name.
+
+    `over`: `path` is the file the interview started from, which the person
+    agreed to save over; any other name is never replaced without --force.
+    """
     target: Path | None = path
     while target is not None:
         try:
-            write_answers_file(target, answers, force=force)
+            write_answers_file(target, answers, force=force or (over and target == path))
         except UserError as problem:
             io.echo(
                 _("The answers were not saved: {reason}").format(reason=problem.format_message())

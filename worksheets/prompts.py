@@ -314,6 +314,16 @@ def _not_on_the_list(reading: Reading, options: Mapping[str, str]) -> str:
     ).format(text=reading.typed, n=len(keys))
 
 
+def _means_none(text: str, options: Mapping[str, str], synonyms: Mapping[str, str] | None) -> bool:
+    """ "no", "none", "nothing", "no thanks": none of these, unless an answer is called so
+    ("none" is "No treatment yet")."""
+    reading = understand(text, _translated(options), synonyms)
+    if reading.sure:
+        return False
+    plain = _plain(text)
+    return yes_or_no(plain) is False or plain in (_("none"), _("nothing"), _("none of them"))
+
+
 def _one_word(
     io: Console,
     token: str,
@@ -422,6 +432,8 @@ def read_choice(
             return None
         if is_unsure(text) and UNSURE not in options:
             return None
+        if _means_none(text, options, synonyms):
+            return None
         if len(split_choices(text)) > 1:
             io.echo(_("Please choose just one."))
             continue
@@ -453,6 +465,8 @@ def read_choices(
         if text.lower() == CLEAR:
             return ()
         if is_unsure(text) and UNSURE not in options:
+            return ()
+        if _means_none(text, options, synonyms):
             return ()
         chosen = tuple(k for k in _understood(io, text, options, synonyms) if isinstance(k, str))
         if chosen:
@@ -519,8 +533,19 @@ def _closest_to_own(
 # --- Scores -------------------------------------------------------------------------
 
 
+# Scores in words; "zero" and "none" are both 0.
+_NUMBER_WORDS: tuple[str, ...] = ("zero", "none", "one", "two", "three", "four", "five")
+_NUMBER_WORDS += ("six", "seven", "eight", "nine", "ten")
+
+
 def parse_score(text: str, low: int = 0, high: int = 10) -> int | None:
-    found = re.fullmatch(r"(\d{1,2})(\s*/\s*10)?", text.strip())
+    """`7`, `7/10` or `seven`; None for anything else."""
+    plain = text.strip().lower()
+    words = [_(word) for word in _NUMBER_WORDS]
+    if plain in words:
+        score = max(0, words.index(plain) - 1)
+        return score if low <= score <= high else None
+    found = re.fullmatch(r"(\d{1,2})(\s*/\s*10)?", plain)
     if not found:
         return None
     score = int(found.group(1))

@@ -150,7 +150,7 @@ def understand(
                 text=text, n=len(keys)
             ),
         )
-    wanted = normalize(text)
+    wanted = normalize(re.sub(r"^(the|my|a|an|in the|in my|on)\s+", "", text.lower()))
     names: dict[str, str] = {}  # every name of every value -> the value
     for key in keys:
         names[normalize(key)] = key
@@ -166,6 +166,12 @@ def understand(
             return Reading(text, partial[0], sure=True)
         if len(partial) > 1:
             return Reading(text, several=tuple(partial))
+    if len(wanted) < 3:
+        return Reading(text)  # "no", "ok": too short to be a near miss of anything
+    # "not being in hospital": a one-word name of an answer inside longer words.
+    inside = {key for name, key in names.items() if "_" not in name and name in wanted.split("_")}
+    if len(inside) == 1:
+        return Reading(text, inside.pop())
     found = process.extract(
         text,
         list(names),
