@@ -140,8 +140,8 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     answer(child, 'Which one on the list is closest to "Gardening"?', typed="13")
     answer(child, "How much do you want to hear about what lies ahead?", ONE, typed="details")
     answer(child, "Pain, 0-10:", typed="")
-    answer(child, "Tiredness, 0-10:", typed="seven")  # 3: a score in words...
-    answer(child, '"seven" is not a score.', "Tiredness, 0-10:", typed="7")  # ...asked again
+    answer(child, "Tiredness, 0-10:", typed="11")  # 3: over the top of the scale...
+    answer(child, '"11" is not a score.', "Tiredness, 0-10:", typed="seven")  # ...in words
     answer(child, "Nausea, 0-10:", typed="5")
     answer(child, "Poor appetite, 0-10:", typed="skip all")
     answer(child, "Is there a topic you are not ready to talk about today?", SEVERAL, typed="")

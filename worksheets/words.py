@@ -14,8 +14,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
-
 from .i18n import _
 from .safetext import whole_number
 
@@ -34,6 +32,8 @@ def normalize(value: str) -> str:
 
 def closest(value: str, allowed: Iterable[object]) -> str | None:
     """The allowed value a file most likely meant ("chemo" -> "chemotherapy"), or None."""
+    from rapidfuzz import fuzz, process  # here, so that `--help` never loads it
+
     options = [str(option) for option in allowed]
     if len(value) >= 3:
         starting = [option for option in options if option.startswith(value)]
@@ -172,6 +172,8 @@ def understand(
     inside = {key for name, key in names.items() if "_" not in name and name in wanted.split("_")}
     if len(inside) == 1:
         return Reading(text, inside.pop())
+    from rapidfuzz import fuzz, process
+
     found = process.extract(
         text,
         list(names),
@@ -219,6 +221,8 @@ _LITTLE_WORDS = frozenset(
 
 
 def _content_words(name: str) -> str:
+    from rapidfuzz import utils
+
     words = utils.default_process(name.replace("_", " ")).split()
     kept = [word for word in words if word not in _LITTLE_WORDS]
     return " ".join(kept or words)
