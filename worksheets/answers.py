@@ -45,6 +45,8 @@ class Answers:
     skip_topics: tuple[str, ...] = ()
     own_questions: tuple[str, ...] = ()
     already_have: tuple[str, ...] = ()  # care they get now: palliative_care, hospice
+    language: str | None = None  # the worksheet's language: en, es
+
 
     def to_dict(self) -> dict[str, Any]:
         """The answers file's layout (format version 1), leaving out what is empty."""
@@ -61,6 +63,7 @@ class Answers:
         }
         data: dict[str, Any] = {
             "version": FORMAT_VERSION,
+            "language": self.language,
             "person": _without_empty(person),
             "cancer": _without_empty(cancer),
             "treatments": list(self.treatments),
@@ -118,6 +121,7 @@ def validate_answers(data: Any, where: Where) -> Answers:
 
 _TOP_FIELDS = (
     "version",
+    "language",
     "person",
     "cancer",
     "treatments",
@@ -193,7 +197,20 @@ class _Checker:
             skip_topics=self.choices(data, ("skip_topics",), "skip_topics"),
             own_questions=self.own_questions(data),
             already_have=self.choices(data, ("already_have",), "already_have"),
+            language=self.language(data),
         )
+
+    def language(self, data: dict[Any, Any]) -> str | None:
+        from .i18n import UnknownLanguage, check_language
+
+        value = data.get("language")
+        if value is None or value == "":
+            return None
+        try:
+            return check_language(value)
+        except UnknownLanguage as error:
+            self.problem(("language",), "language", str(error))
+            return None
 
     def unknown_fields(
         self, data: dict[Any, Any], path: Path_, prefix: str, known: tuple[str, ...]

@@ -46,6 +46,34 @@ class WorksheetsGroup(click.Group):
         sys.exit(result if isinstance(result, int) else 0)
 
 
+def _language_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--language es` (also `ES`, `es_MX`): the program speaks it from here on."""
+    if value is None:
+        return None
+    from .i18n import UnknownLanguage, check_language, set_language
+
+    try:
+        code = check_language(value)
+    except UnknownLanguage as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+    set_language(code)
+    return code
+
+
+def language_option() -> Any:
+    return click.option(
+        "--language",
+        metavar="CODE",
+        callback=_language_option,
+        is_eager=True,  # so that the messages about other options are in it too
+        expose_value=True,
+        help=_(
+            "The language of everything printed and asked: en, es.  "
+            "[default: the answers file's, else your computer's, else en]"
+        ),
+    )
+
+
 def writing_options(command: Any) -> Any:
     """The options every writing command shares (see the contract)."""
     options = [
@@ -96,6 +124,7 @@ def writing_options(command: Any) -> Any:
             is_flag=True,
             help=_("Tick boxes and answer spaces become form fields, to fill in on a tablet."),
         ),
+        language_option(),
     ]
     for option in reversed(options):
         command = option(command)
@@ -181,20 +210,27 @@ def interview(
     metavar="DIR",
     help=_("Use another question bank folder (a clinic's edited copy)."),
 )
-def questions(fmt: str, check: bool, bank: Path | None) -> None:
+@language_option()
+def questions(fmt: str, check: bool, bank: Path | None, language: str | None) -> None:
     """List the question bank, or check an edited copy.
 
     Example: worksheets questions --check --bank my-clinic-questions/
     """
     from .bank import load_bank
     from .bank_listing import bank_json, bank_text
+    from .i18n import current_language
 
     loaded = load_bank(bank)
     if check:
         from .bank_check import bank_warnings
+        from .bank_languages import read_translation, translation_warnings
 
+        # Each translation folder is read, so that its problems are reported too.
+        for code in loaded.translations:
+            if loaded.folder is not None:
+                read_translation(loaded.folder / code, loaded, code)
         # Warnings do not make the bank invalid: they go to standard error, exit 0.
-        for warning in bank_warnings(loaded):
+        for warning in [*bank_warnings(loaded), *translation_warnings(loaded)]:
             click.echo(_("Warning: {warning}").format(warning=warning), err=True)
         click.echo(
             _("The question bank is valid: {n} questions in {s} sections (edition {v}).").format(
@@ -202,7 +238,8 @@ def questions(fmt: str, check: bool, bank: Path | None) -> None:
             )
         )
         return
-    click.echo(bank_json(loaded) if fmt == "json" else bank_text(loaded), nl=False)
+    shown = load_bank(bank, language or current_language())
+    click.echo(bank_json(shown) if fmt == "json" else bank_text(shown), nl=False)
 
 
 def _write_personal(answers: Any, options: dict[str, Any]) -> None:
@@ -238,6 +275,7 @@ def _document_options(options: dict[str, Any]) -> Any:
         all_questions=options.get("all_questions", False),
         fillable=options["fillable"],
         clinic=options.get("clinic"),
+        language=options.get("language"),
     )
 
 

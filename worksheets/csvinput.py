@@ -40,6 +40,7 @@ LIST_SEPARATOR = ";"
 
 # Where each column goes in the answers file. The order is the contract's.
 _PLACES: dict[str, Path_] = {
+    "language": ("language",),
     "name": ("person", "name"),
     "appointment": ("person", "appointment"),
     "care_team": ("person", "care_team"),
@@ -60,7 +61,7 @@ COLUMNS: tuple[str, ...] = (OUTPUT_COLUMN, *_PLACES)
 
 _COLUMN_AT = {place: column for column, place in _PLACES.items()}
 _LIST_COLUMNS = frozenset({"spread_to", "treatments", "priorities", "skip_topics", "already_have"})
-_ONE_CHOICE_COLUMNS = frozenset({"cancer_type", "stage_of_care", "information"})
+_ONE_CHOICE_COLUMNS = frozenset({"language", "cancer_type", "stage_of_care", "information"})
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 # Not allowed in file names on Windows, where clinics may copy the files.
 _NOT_IN_FILE_NAMES = frozenset(':*?"<>|')
