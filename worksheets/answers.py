@@ -47,7 +47,6 @@ class Answers:
     already_have: tuple[str, ...] = ()  # care they get now: palliative_care, hospice
     language: str | None = None  # the worksheet's language: en, es
 
-
     def to_dict(self) -> dict[str, Any]:
         """The answers file's layout (format version 1), leaving out what is empty."""
         person = {

@@ -66,9 +66,7 @@ def template_catalog() -> Catalog:
         options_map,
         directory_filter=lambda path: not Path(path).name.startswith("."),
     ):
-        catalog.add(
-            message, None, [(filename, lineno)], auto_comments=comments, context=context
-        )
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     for message, where in runtime_messages():
         catalog.add(message, None, [(where, 0)])
     return catalog
@@ -114,8 +112,8 @@ def problems(language: str, template: Catalog) -> list[str]:
     current = read_catalog(language)
     wanted = {m.id for m in template if m.id}
     have = {m.id for m in current if m.id}
-    for message in sorted(wanted - have, key=str):
-        found.append(f"{language}: not in the catalog yet: {message!r}")
+    for new in sorted(wanted - have, key=str):
+        found.append(f"{language}: not in the catalog yet: {new!r}")
     for message in current:
         if not message.id or message.id not in wanted:
             continue
@@ -124,8 +122,8 @@ def problems(language: str, template: Catalog) -> list[str]:
             found.append(f"{language}: not translated: {message.id!r}")
         elif message.fuzzy:
             found.append(f"{language}: marked fuzzy (check and remove the mark): {message.id!r}")
-    for message in sorted(have - wanted, key=str):
-        found.append(f"{language}: no longer used: {message!r}")
+    for old in sorted(have - wanted, key=str):
+        found.append(f"{language}: no longer used: {old!r}")
     mo = po_path(language).with_suffix(".mo")
     if not mo.is_file() or mo.read_bytes() != mo_bytes(current):
         found.append(f"{language}: {mo.name} is older than {po_path(language).name}; compile it")

@@ -70,7 +70,6 @@ def load_sources(options: DocumentOptions) -> tuple[Bank, Clinic | None]:
     """The bank (with the clinic's own questions) and the clinic's details."""
     from .bank import load_bank
     from .clinic import load_clinic, with_clinic_questions
-
     from .i18n import current_language
 
     bank = load_bank(options.bank, current_language())
@@ -119,7 +118,9 @@ def _personal_document(
     return _html_or_pdf(html, options, _typed_texts(answers, bank, clinic), warn)
 
 
-def _warn_untranslated(bank: Bank, printed: Iterable[Question], warn: Callable[[str], None]) -> None:
+def _warn_untranslated(
+    bank: Bank, printed: Iterable[Question], warn: Callable[[str], None]
+) -> None:
     """Say so when questions print in the bank's language on another's worksheet."""
     from .i18n import _, language_name
 

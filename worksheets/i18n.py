@@ -60,13 +60,19 @@ def locale_language(environ: os._Environ[str] | dict[str, str] | None = None) ->
     return SOURCE_LANGUAGE
 
 
-_current: contextvars.ContextVar[str] = contextvars.ContextVar(
-    "worksheets_language", default=locale_language()
+# Unset: the locale's language, read once.
+_current: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "worksheets_language", default=None
 )
 
 
+@functools.cache
+def _locale_default() -> str:
+    return locale_language()
+
+
 def current_language() -> str:
-    return _current.get()
+    return _current.get() or _locale_default()
 
 
 class UnknownLanguage(ValueError):
