@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import schema
 from . import vocabulary as v
-from .answers import closest
 from .errors import InputProblems
 from .i18n import _
 from .paths import BANK_DIR
+from .words import closest
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
 
 BANK_FORMAT = 1
@@ -28,17 +29,10 @@ MAX_TEXT_CHARS = 300
 MAX_WHY_CHARS = 400
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-# The answers a question's conditions can name, with the values each may take.
-CONDITION_CHOICES: dict[str, Mapping[str, str]] = {
-    "cancer_type": v.CANCER_TYPES,
-    "spread_to": v.SITES,
-    "stage_of_care": v.STAGES_OF_CARE,
-    "treatments": v.TREATMENTS,
-    "priorities": v.PRIORITIES,
-    "information": v.INFORMATION,
-    "already_have": v.ALREADY_HAVE,
-}
-CONDITION_FIELDS = (*CONDITION_CHOICES, "symptoms")
+# The answers a question's conditions can name, with the values each may take:
+# the schema's fields marked `condition`.
+CONDITION_CHOICES: dict[str, Mapping[str, str]] = schema.condition_choices()
+CONDITION_FIELDS = schema.condition_fields()
 QUESTION_FIELDS = (
     "id",
     "section",

@@ -33,6 +33,8 @@ from . import i18n
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "babel.cfg"
 PROJECT = "worksheets"
+# Tables shown as they are: each language's name in that language.
+NOT_TRANSLATED = frozenset({"LANGUAGES"})
 
 
 def runtime_messages() -> Iterator[tuple[str, str]]:
@@ -40,7 +42,7 @@ def runtime_messages() -> Iterator[tuple[str, str]]:
     from . import vocabulary
 
     for name, value in vars(vocabulary).items():
-        if name.startswith("_") or not name.isupper():
+        if name.startswith("_") or not name.isupper() or name in NOT_TRANSLATED:
             continue
         where = f"worksheets/vocabulary.py:{name}"
         if isinstance(value, dict):

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .errors import UserError
 from .i18n import _
 
 EXIT_INTERRUPTED = 130
@@ -38,6 +39,9 @@ class WorksheetsGroup(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         except click.ClickException as error:
             error.show()
+            sys.exit(error.exit_code)
+        except UserError as error:
+            click.echo(_("Error: {message}").format(message=error.format_message()), err=True)
             sys.exit(error.exit_code)
         except BrokenPipeError:
             # The reader of `-o -` went away (e.g. `| head`): not our error.

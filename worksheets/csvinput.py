@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import vocabulary as v
-from .answers import FORMAT_VERSION, Answers, closest, normalize_choice, validate_answers
+from . import schema
+from .answers import FORMAT_VERSION, Answers, validate_answers
 from .errors import InputProblems
 from .i18n import _
+from .words import closest, normalize
 from .yamlsource import Path_, read_text
 
 MAX_CSV_BYTES = 50_000_000
@@ -36,33 +36,10 @@ MAX_CELL_CHARS = 12_000
 # File systems allow 255 bytes; leave room for ".pdf" and the temporary name.
 MAX_FILE_NAME_BYTES = 200
 
-LIST_SEPARATOR = ";"
+LIST_SEPARATOR = schema.LIST_SEPARATOR
 
-# Where each column goes in the answers file. The order is the contract's.
-_PLACES: dict[str, Path_] = {
-    "language": ("language",),
-    "name": ("person", "name"),
-    "appointment": ("person", "appointment"),
-    "care_team": ("person", "care_team"),
-    "helper": ("person", "helper"),
-    "cancer_type": ("cancer", "type"),
-    "spread_to": ("cancer", "spread_to"),
-    "stage_of_care": ("cancer", "stage_of_care"),
-    "treatments": ("treatments",),
-    "priorities": ("priorities",),
-    "information": ("information",),
-    **{symptom: ("symptoms", symptom) for symptom in v.SYMPTOMS},
-    "skip_topics": ("skip_topics",),
-    "own_questions": ("own_questions",),
-    "already_have": ("already_have",),
-}
 OUTPUT_COLUMN = "output"
-COLUMNS: tuple[str, ...] = (OUTPUT_COLUMN, *_PLACES)
-
-_COLUMN_AT = {place: column for column, place in _PLACES.items()}
-_LIST_COLUMNS = frozenset({"spread_to", "treatments", "priorities", "skip_topics", "already_have"})
-_ONE_CHOICE_COLUMNS = frozenset({"language", "cancer_type", "stage_of_care", "information"})
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+COLUMNS: tuple[str, ...] = (OUTPUT_COLUMN, *schema.csv_columns())
 # Not allowed in file names on Windows, where clinics may copy the files.
 _NOT_IN_FILE_NAMES = frozenset(':*?"<>|')
 
@@ -218,7 +195,7 @@ def _header(record: list[str], name: str) -> list[str | None]:
         if not label:
             columns.append(None)
             continue
-        column = normalize_choice(label)
+        column = normalize(label)
         if column not in COLUMNS:
             message = _('"{label}" is not a column this program knows').format(label=label)
             match = closest(column, COLUMNS)
@@ -301,34 +278,11 @@ def at_column(place: str, column: str) -> str:
 
 
 def _put(data: dict[str, Any], column: str, value: str) -> None:
-    """Put one cell's text where the answers file would hold it."""
-    item: Any = value
-    if column in _LIST_COLUMNS:
-        item = _split(value)
-    elif column in _ONE_CHOICE_COLUMNS and LIST_SEPARATOR in value:
-        item = _split(value)  # so that the message says "takes one answer, not a list"
-    elif column in v.SYMPTOMS and _WHOLE_NUMBER.fullmatch(value):
-        item = int(value)
-    elif column == "own_questions":
-        item = [line.strip() for line in value.splitlines() if line.strip()]
-    *sections, key = _PLACES[column]
-    target: dict[Any, Any] = data
-    for section in sections:
-        target = target.setdefault(section, {})
-    target[key] = item
-
-
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+    schema.put_column(data, column, value)
 
 
 def _column_for(path: Path_) -> str | None:
-    """The column a place in the answers layout comes from: ("treatments", 2) -> treatments."""
-    for end in range(len(path), 0, -1):
-        column = _COLUMN_AT.get(path[:end])
-        if column:
-            return column
-    return None
+    return schema.column_for(path)
 
 
 def file_name_problem(value: str) -> str | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from . import __version__, i18n
+from . import __version__, i18n, schema
 from . import vocabulary as v
 from .answers import Answers
 from .bank import Bank
@@ -126,7 +126,11 @@ def worksheet_context(
             "helper": answers.helper,
         },
         "situation": situation(answers),
-        "priorities": [label(v.PRIORITIES, p) for p in answers.priorities],
+        # In the person's order, their own words ("Gardening") as they typed them.
+        "priorities": [
+            label(v.PRIORITIES, p) if isinstance(p, str) else p.words
+            for p in answers.ranked_priorities()
+        ],
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
         # Worst first, so the chart reads as a list of what to talk about.
         "symptoms": [
@@ -151,19 +155,20 @@ def blank_context(
 ) -> dict[str, Any]:
     """The blank worksheet: every choice as a tick box, the core questions."""
 
-    def choices(table: dict[str, str], leave_out: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-        return [(key, i18n._(text)) for key, text in table.items() if key not in leave_out]
+    def choices(name: str) -> list[tuple[str, str]]:
+        # Each field's choices as the schema lists them, so a new value is a new box.
+        return [(key, i18n._(text)) for key, text in schema.BY_NAME[name].choices.items()]
 
     return {
         **_common_context(
             bank, paper=paper, large_print=large_print, fillable=fillable, clinic=clinic
         ),
         "title": i18n._(DOCUMENT_TITLE),
-        "priorities": choices(v.PRIORITIES),
-        "sites": choices(v.SITES),
-        "treatments": choices(v.TREATMENTS),
-        "information": choices(v.INFORMATION),
-        "symptoms": choices(v.SYMPTOMS),
+        "priorities": choices("priorities"),
+        "sites": choices("spread_to"),
+        "treatments": choices("treatments"),
+        "information": choices("information"),
+        "symptoms": choices("symptoms"),
         "warning_signs": [
             *(
                 i18n._("{treatment}: {sign}").format(
