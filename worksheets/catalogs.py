@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
@@ -57,6 +57,18 @@ def runtime_messages() -> Iterator[tuple[str, str]]:
             yield value, where
 
 
+def schema_messages() -> Iterator[tuple[str, str]]:
+    """The schema's words for people: labels, prompts, why-we-ask lines, nouns."""
+    from . import schema
+
+    for f in schema.FIELDS:
+        where = f"worksheets/schema.py:{f.name}"
+        for words in (f.label, f.prompt, f.why, f.noun):
+            for item in (words,) if isinstance(words, str) else words:
+                if item:
+                    yield item, where
+
+
 def template_catalog() -> Catalog:
     """Every message the program can show, in English."""
     catalog = Catalog(project=PROJECT, charset="utf-8", fuzzy=False)
@@ -69,7 +81,7 @@ def template_catalog() -> Catalog:
         directory_filter=lambda path: not Path(path).name.startswith("."),
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
-    for message, where in runtime_messages():
+    for message, where in (*runtime_messages(), *schema_messages()):
         catalog.add(message, None, [(where, 0)])
     return catalog
 
@@ -108,6 +120,11 @@ def updated(language: str, template: Catalog) -> Catalog:
     return catalog
 
 
+def _translated(message: Message) -> bool:
+    strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+    return all(strings)
+
+
 def problems(language: str, template: Catalog) -> list[str]:
     """What stops `language` from being complete and current."""
     found = []
@@ -119,8 +136,7 @@ def problems(language: str, template: Catalog) -> list[str]:
     for message in current:
         if not message.id or message.id not in wanted:
             continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if not all(strings):
+        if not _translated(message):
             found.append(f"{language}: not translated: {message.id!r}")
         elif message.fuzzy:
             found.append(f"{language}: marked fuzzy (check and remove the mark): {message.id!r}")
@@ -149,7 +165,7 @@ def main(argv: list[str]) -> int:
         po_path(language).write_bytes(po_bytes(catalog))
         catalog = read_catalog(language)
         po_path(language).with_suffix(".mo").write_bytes(mo_bytes(catalog))
-        missing = sum(1 for m in catalog if m.id and (not m.string or m.fuzzy))
+        missing = sum(1 for m in catalog if m.id and (not _translated(m) or m.fuzzy))
         print(f"{language}: {len(catalog)} messages, {missing} to translate or check")
     return 0
 

@@ -31,6 +31,13 @@ class WorksheetsGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        # --language sets the language for this run only: in a copy of the
+        # context, so that a caller running the command in-process keeps its own.
+        import contextvars
+
+        return contextvars.copy_context().run(self._main, *args, **kwargs)
+
+    def _main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
             result = super().main(*args, **kwargs)

@@ -28,7 +28,7 @@ from .selection import Chosen, Selection, core_sections
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
-DOCUMENT_TITLE = "Questions for my care team"
+DOCUMENT_TITLE = i18n.N_("Questions for my care team")
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -232,6 +232,7 @@ def selection_json(bank: Bank, selection: Selection) -> str:
     led = {c.question.id for c in selection.leading}
     document = {
         "bank_version": bank.version,
+        "language": i18n.current_language(),
         "own_questions": list(selection.own_questions),
         "questions": [item(c, c.question.id in led) for c in selection.all()],
     }
