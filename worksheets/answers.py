@@ -24,6 +24,7 @@ from . import schema
 from .dates import parse_iso
 from .errors import InputProblems, Problem
 from .i18n import _
+from .safetext import control_problem
 from .schema import (
     FORMAT_VERSION,
     MAX_FILE_BYTES,
@@ -82,7 +83,21 @@ def answers_from_document(document: YamlDocument) -> Answers:
                 )
             ]
         )
+    document = document.as_typed(*typed_paths())
     return validate_answers(document.data, document.where, document.line)
+
+
+def typed_paths() -> tuple[list[Path_], list[Path_]]:
+    """Where the answers file holds text, read as typed (never as YAML's
+    numbers, dates or true/false; see yamlsource), and where whole numbers."""
+    texts: list[Path_] = [("priorities", "*", OWN_KEY)]
+    numbers: list[Path_] = []
+    for f in schema.FIELDS:
+        if f.kind in (Kind.TEXT, Kind.LINES, Kind.MEDICINES):
+            texts += [f.path, (*f.path, "*")]
+        elif f.kind is Kind.SCORES:
+            numbers.append((*f.path, "*"))
+    return texts, numbers
 
 
 def validate_answers(data: Any, where: Where | None = None, line: Line | None = None) -> Answers:
@@ -232,6 +247,9 @@ class _Checker:
             self.problem(f.path, f.dotted, _("should be a short piece of text"))
             return None
         text = " ".join(str(value).split())
+        if refused := control_problem(text):
+            self.problem(f.path, f.dotted, refused)
+            return None
         if len(text) > f.max_chars:
             self.problem(
                 f.path,
@@ -342,6 +360,9 @@ class _Checker:
             self.problem((*path, OWN_KEY), f.dotted, _("should be a short piece of text"))
             return None
         text = " ".join(str(words).split())
+        if refused := control_problem(text):
+            self.problem((*path, OWN_KEY), f.dotted, refused)
+            return None
         if len(text) > MAX_NAME_CHARS:
             self.problem(
                 (*path, OWN_KEY),
@@ -411,6 +432,9 @@ class _Checker:
                 self.problem(path, f.dotted, _("each question should be a line of text"))
                 continue
             text = " ".join(str(item).split())
+            if refused := control_problem(text):
+                self.problem(path, f.dotted, refused)
+                continue
             if len(text) > f.max_chars:
                 self.problem(
                     path,

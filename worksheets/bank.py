@@ -20,6 +20,7 @@ from . import vocabulary as v
 from .errors import InputProblems
 from .i18n import _
 from .paths import BANK_DIR
+from .safetext import control_problem
 from .words import closest
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
 
@@ -27,6 +28,8 @@ BANK_FORMAT = 1
 MAX_FILE_BYTES = 2_000_000
 MAX_TEXT_CHARS = 300
 MAX_WHY_CHARS = 400
+MAX_TITLE_CHARS = 60  # a section title is printed as a heading on one line
+MAX_VERSION_CHARS = 30  # printed in every page's footer
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # The answers a question's conditions can name, with the values each may take:
@@ -203,8 +206,27 @@ class _Index:
     sections: tuple[Section, ...] = ()
 
 
+# Read as typed (see yamlsource): `version: 2026.10` is not the number 2026.1.
+INDEX_TEXTS: tuple[Path_, ...] = (("version",), ("sections", "*", "title"))
+QUESTION_TEXTS: tuple[Path_, ...] = tuple(
+    ("questions", "*", *path)
+    for path in (
+        ("id",),
+        ("text",),
+        ("text", "*"),
+        ("why",),
+        ("why", "*"),
+        ("source",),
+        ("source", "*"),
+    )
+)
+QUESTION_NUMBERS: tuple[Path_, ...] = tuple(
+    ("questions", "*", condition, "symptoms", "*") for condition in ("when", "unless")
+)
+
+
 def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
-    data = doc.data
+    data = doc.as_typed(INDEX_TEXTS).data
     index = _Index()
 
     def problem(path: Path_, name: str, message: str) -> None:
@@ -239,6 +261,14 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
     if version is None or isinstance(version, bool | dict | list):
         problem(
             ("version",), "version", _('missing; give the bank an edition, e.g. version: "2026.11"')
+        )
+    elif len(str(version)) > MAX_VERSION_CHARS or control_problem(str(version)):
+        problem(
+            ("version",),
+            "version",
+            _("should be a short edition name, at most {limit} characters").format(
+                limit=MAX_VERSION_CHARS
+            ),
         )
     else:
         index.version = str(version)
@@ -287,6 +317,18 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
         if not isinstance(title, str) or not title.strip():
             problem(path, "sections.title", _("each section needs a title to print"))
             ok = False
+        elif len(" ".join(title.split())) > MAX_TITLE_CHARS:
+            problem(
+                (*path, "title"),
+                "sections.title",
+                _("is {n} characters long; keep it under {limit}").format(
+                    n=len(" ".join(title.split())), limit=MAX_TITLE_CHARS
+                ),
+            )
+            ok = False
+        elif refused := control_problem(" ".join(title.split())):
+            problem((*path, "title"), "sections.title", refused)
+            ok = False
         if topic is not None and not _known(topic, v.SKIP_TOPICS):
             _bad_value(
                 problem,
@@ -298,7 +340,7 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
             )
             ok = False
         if ok:
-            sections.append(Section(str(section_id), str(title).strip(), topic))
+            sections.append(Section(str(section_id), " ".join(str(title).split()), topic))
     index.sections = tuple(sections)
     return index
 
@@ -311,7 +353,7 @@ def read_question_file(
     def problem(path: Path_, name: str, message: str) -> None:
         problems.append(f"{doc.where(path, name)}: {message}")
 
-    data = doc.data
+    data = doc.as_typed(QUESTION_TEXTS, QUESTION_NUMBERS).data
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
@@ -458,6 +500,9 @@ def check_text(value: Any, path: Path_, name: str, limit: int, bad: Any) -> str 
         bad(path, name, _("should be a line of text"))
         return None
     text = " ".join(value.split())
+    if refused := control_problem(text):
+        bad(path, name, refused)
+        return None
     if len(text) > limit:
         bad(
             path,

@@ -25,6 +25,7 @@ from . import schema
 from .answers import FORMAT_VERSION, Answers, validate_answers
 from .errors import InputProblems
 from .i18n import _
+from .safetext import hidden_character_problem
 from .words import closest, normalize
 from .yamlsource import Path_, read_text
 
@@ -138,10 +139,17 @@ def _records(text: str, name: str) -> tuple[list[str] | None, list[tuple[int, li
     header: list[str] | None = None
     records: list[tuple[int, list[str]]] = []
     number = 0
+    lines = text.splitlines()
+    first_line = 1  # of the record being read
     # The limit is the csv module's, shared by the process: set it only while reading.
     previous_limit = csv.field_size_limit(MAX_CELL_CHARS)
+    # Strict: text after a closing quotation mark, or a file that ends inside
+    # quotes, is an error rather than a cell that swallows the rows below it.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+        for number, record in enumerate(reader, start=1):
+            record_lines = (first_line, reader.line_num)
+            first_line = reader.line_num + 1
             if not any(cell.strip() for cell in record):
                 continue  # an empty row, as spreadsheets leave at the end
             if number == 1:
@@ -156,6 +164,8 @@ def _records(text: str, name: str) -> tuple[list[str] | None, list[tuple[int, li
                     ]
                 )
             else:
+                if record_lines[1] > record_lines[0] and header is not None:
+                    _refuse_swallowed_rows(record, header, number, name)
                 records.append((number, record))
     except csv.Error as error:
         row = number + 1
@@ -164,6 +174,8 @@ def _records(text: str, name: str) -> tuple[list[str] | None, list[tuple[int, li
                 "{name}, row {n}: a cell is longer than {limit} characters; "
                 'is a quotation mark (") missing its pair?'
             ).format(name=name, n=row, limit=f"{MAX_CELL_CHARS:,}")
+        elif "expected after" in str(error) or "unexpected end of data" in str(error):
+            message = _unclosed_quote(name, row, header, lines, first_line)
         else:
             message = _("{name}, row {n}: this is not a CSV file this program can read ({reason})")
             message = message.format(name=name, n=row, reason=error)
@@ -171,6 +183,76 @@ def _records(text: str, name: str) -> tuple[list[str] | None, list[tuple[int, li
     finally:
         csv.field_size_limit(previous_limit)
     return header, records
+
+
+def _unclosed_quote(
+    name: str, row: int, header: list[str] | None, lines: list[str], line: int
+) -> str:
+    """The message for a quotation mark without its pair, opened in `row` on file line `line`."""
+    column = _open_quote_column(lines[line - 1] if line <= len(lines) else "")
+    place = _("{name}, row {n}").format(name=name, n=row)
+    if column is not None:
+        label = header[column].strip() if header and column < len(header) else ""
+        place += ", " + _("column {column}").format(column=label or column_letter(column))
+    return (
+        place
+        + ": "
+        + _(
+            'a quotation mark (") opens a cell here and is not closed where the cell ends, '
+            "so the cell would take in the rows below it. Add the closing quotation mark, "
+            "or remove the opening one. Nothing was written"
+        )
+    )
+
+
+def _open_quote_column(line: str) -> int | None:
+    """The column whose quotation mark is still open at the end of `line`, if any."""
+    column, quoted, at_start, opened = 0, False, True, None
+    index = 0
+    while index < len(line):
+        character = line[index]
+        if quoted:
+            if character == '"':
+                if line[index + 1 : index + 2] == '"':
+                    index += 1  # a doubled quotation mark: one in the text
+                else:
+                    quoted = False
+        elif character == '"' and at_start:
+            quoted, opened = True, column
+        elif character == ",":
+            column += 1
+            at_start = True
+            index += 1
+            continue
+        at_start = False
+        index += 1
+    return opened if quoted else None
+
+
+def _refuse_swallowed_rows(record: list[str], header: list[str], number: int, name: str) -> None:
+    """Stop when a cell of several lines holds what looks like further rows.
+
+    A cell may hold several own questions, one per line; a line of it with as
+    many commas as a whole row is what a missing closing quotation mark leaves.
+    """
+    if len(header) < 3:
+        return  # too few columns to tell a row from a question with commas
+    for index, cell in enumerate(record):
+        for line in cell.splitlines()[1:]:
+            if line.count(",") >= len(header) - 1:
+                label = header[index].strip() if index < len(header) else ""
+                raise InputProblems(
+                    [
+                        _("{name}, row {n}, column {column}").format(
+                            name=name, n=number, column=label or column_letter(index)
+                        )
+                        + ": "
+                        + _(
+                            "this cell holds what looks like the rows below it: is its closing "
+                            'quotation mark (") missing? Nothing was written'
+                        )
+                    ]
+                )
 
 
 def _header(record: list[str], name: str) -> list[str | None]:
@@ -296,6 +378,9 @@ def file_name_problem(value: str) -> str | None:
             return _('a file name cannot hold the character "{character}"').format(
                 character=character
             )
+    hidden = hidden_character_problem(value)
+    if hidden:
+        return hidden
     if value.startswith("."):
         return _('"{value}" would be a hidden file; start the name with a letter').format(
             value=value

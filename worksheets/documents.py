@@ -31,8 +31,9 @@ class DocumentOptions:
 
 def warn_on_stderr(message: str) -> None:
     from .i18n import _
+    from .safetext import shown
 
-    click.echo(_("Warning: {warning}").format(warning=message), err=True)
+    click.echo(_("Warning: {warning}").format(warning=shown(message)), err=True)
 
 
 def check_fonts(texts: Iterable[str | None], warn: Callable[[str], None]) -> None:

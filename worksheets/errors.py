@@ -7,12 +7,18 @@ web page and the batch show the same messages in their own way.
 An `InputProblems` carries every problem of one input at once, each as a
 `Problem` that knows its field, so a web form can show it next to that field
 and a terminal prints it after the file name and line.
+
+Messages quote what was typed, so they are shown with control characters
+escaped (`safetext.shown`): a value can never clear the screen or forge a line
+of output.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from .safetext import shown
 
 
 class UserError(Exception):
@@ -23,7 +29,7 @@ class UserError(Exception):
         self.message = message
 
     def format_message(self) -> str:
-        return self.message
+        return shown(self.message)
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ class InputProblems(UserError):
         return [str(problem) for problem in self.items]
 
     def format_message(self) -> str:
-        lines = self.problems
+        lines = [shown(line) for line in self.problems]
         if len(lines) == 1:
             return lines[0]
         return f"{len(lines)} problems:\n" + "\n".join(f"  {p}" for p in lines)

@@ -14,13 +14,13 @@ Words are written in English and translated where they are shown (`_`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from . import vocabulary as v
+from .safetext import whole_number
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
@@ -441,7 +441,6 @@ def csv_columns() -> tuple[str, ...]:
 # --- Columns: the batch CSV and the web form -------------------------------------
 
 LIST_SEPARATOR = ";"
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
 def _places() -> dict[str, tuple[str, ...]]:
@@ -463,8 +462,8 @@ def put_column(data: dict[str, Any], column: str, value: str) -> None:
         item = _split(value)
     elif f.kind is Kind.CHOICE and LIST_SEPARATOR in value:
         item = _split(value)  # so that the message says "takes one answer, not a list"
-    elif f.kind is Kind.SCORES and _WHOLE_NUMBER.fullmatch(value.strip()):
-        item = int(value)
+    elif f.kind is Kind.SCORES and (number := whole_number(value)) is not None:
+        item = number  # at most a few digits: anything else is refused in words
     elif f.kind is Kind.LINES:
         item = [line.strip() for line in value.splitlines() if line.strip()]
     *sections, key = _places()[column]
