@@ -355,6 +355,7 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
     metavar="FILE",
     help=_("The clinic's details (name, phone numbers, own questions) for every page."),
 )
+@language_option()
 def web(
     no_browser: bool,
     port: int,
@@ -362,6 +363,7 @@ def web(
     allow_network: bool,
     bank: Path | None,
     clinic: Path | None,
+    language: str | None,
 ) -> None:
     """The interview as a private page in the browser, on this computer only.
 
@@ -385,7 +387,10 @@ def web(
             ).format(host=host),
             err=True,
         )
-    document = DocumentOptions(bank=bank, clinic=clinic)
+    # The page's language until the person chooses on its first screen.
+    from .i18n import current_language
+
+    document = DocumentOptions(bank=bank, clinic=clinic, language=language or current_language())
     if bank is not None or clinic is not None:
         load_sources(document)  # a clinic's own files: their problems first, plainly
     serve(host=host, port=port, open_browser=not no_browser, document=document)
