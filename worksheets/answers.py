@@ -25,6 +25,7 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NAME_CHARS = 100
 MAX_OWN_QUESTIONS = 20
 MAX_QUESTION_CHARS = 500
+MAX_MEDICINES = 20
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Answers:
     spread_to: tuple[str, ...] = ()
     stage_of_care: str | None = None
     treatments: tuple[str, ...] = ()
+    # Names as the person gave them ("Ibrance"); the bank's medicine list
+    # resolves them, so an unknown name is kept, never an error.
+    medicines: tuple[str, ...] = ()
     priorities: tuple[str, ...] = ()
     information: str | None = None
     symptoms: Mapping[str, int] = field(default_factory=dict)
@@ -63,6 +67,7 @@ class Answers:
             "person": _without_empty(person),
             "cancer": _without_empty(cancer),
             "treatments": list(self.treatments),
+            "medicines": list(self.medicines),
             "priorities": list(self.priorities),
             "information": self.information,
             "symptoms": dict(self.symptoms),
@@ -119,6 +124,7 @@ _TOP_FIELDS = (
     "person",
     "cancer",
     "treatments",
+    "medicines",
     "priorities",
     "information",
     "symptoms",
@@ -183,6 +189,7 @@ class _Checker:
             spread_to=self.choices(cancer, ("cancer", "spread_to"), "cancer.spread_to"),
             stage_of_care=self.choice(cancer, ("cancer", "stage_of_care"), "cancer.stage_of_care"),
             treatments=self.choices(data, ("treatments",), "treatments"),
+            medicines=self.medicines(data),
             priorities=self.choices(data, ("priorities",), "priorities"),
             information=self.choice(data, ("information",), "information"),
             symptoms=self.symptoms(data),
@@ -378,6 +385,47 @@ class _Checker:
                 continue
             scores[normalized] = score
         return scores
+
+    def medicines(self, data: dict[Any, Any]) -> tuple[str, ...]:
+        """Medicine names, kept as typed (spaces tidied); checked against the
+        medicine list only when the worksheet is made, and then as a warning."""
+        value = data.get("medicines")
+        if value is None or value == "":
+            return ()
+        items = value if isinstance(value, list) else [value]
+        paths = (
+            [("medicines", i) for i in range(len(items))]
+            if isinstance(value, list)
+            else [("medicines",)]
+        )
+        names: list[str] = []
+        for item, path in zip(items, paths, strict=True):
+            if item is None or item == "":
+                continue
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                self.problem(path, "medicines", _("each medicine should be a name, e.g. Ibrance"))
+                continue
+            name = " ".join(str(item).split())
+            if len(name) > MAX_NAME_CHARS:
+                self.problem(
+                    path,
+                    "medicines",
+                    _("is {n} characters long; at most {limit} fit").format(
+                        n=len(name), limit=MAX_NAME_CHARS
+                    ),
+                )
+                continue
+            if name and name.casefold() not in (n.casefold() for n in names):
+                names.append(name)
+        if len(names) > MAX_MEDICINES:
+            self.problem(
+                ("medicines",),
+                "medicines",
+                _("{n} medicines given; at most {limit} fit on the worksheet").format(
+                    n=len(names), limit=MAX_MEDICINES
+                ),
+            )
+        return tuple(names[:MAX_MEDICINES])
 
     def own_questions(self, data: dict[Any, Any]) -> tuple[str, ...]:
         value = data.get("own_questions")

@@ -107,6 +107,7 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
                 sections,
                 bank.language,
                 problems,
+                bank.medicines,
             )
             taken = {q.id for q in bank.questions}
             first_seen: dict[str, str] = {}

@@ -46,6 +46,7 @@ _PLACES: dict[str, Path_] = {
     "helper": ("person", "helper"),
     "cancer_type": ("cancer", "type"),
     "spread_to": ("cancer", "spread_to"),
+    "medicines": ("medicines",),
     "stage_of_care": ("cancer", "stage_of_care"),
     "treatments": ("treatments",),
     "priorities": ("priorities",),
@@ -58,7 +59,7 @@ OUTPUT_COLUMN = "output"
 COLUMNS: tuple[str, ...] = (OUTPUT_COLUMN, *_PLACES)
 
 _COLUMN_AT = {place: column for column, place in _PLACES.items()}
-_LIST_COLUMNS = frozenset({"spread_to", "treatments", "priorities", "skip_topics"})
+_LIST_COLUMNS = frozenset({"spread_to", "medicines", "treatments", "priorities", "skip_topics"})
 _ONE_CHOICE_COLUMNS = frozenset({"cancer_type", "stage_of_care", "information"})
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 # Not allowed in file names on Windows, where clinics may copy the files.
@@ -134,6 +135,7 @@ def example_csv() -> str:
             "cancer_type": "lung",
             "spread_to": "bones;brain",
             "stage_of_care": "changing",
+            "medicines": "Keytruda",
             "treatments": "immunotherapy;radiation",
             "priorities": "family_time;comfort;clear_mind",
             "information": "big_picture",

@@ -30,7 +30,14 @@ import click
 
 from . import prompts
 from . import vocabulary as v
-from .answers import MAX_NAME_CHARS, MAX_OWN_QUESTIONS, MAX_QUESTION_CHARS, Answers, load_answers
+from .answers import (
+    MAX_MEDICINES,
+    MAX_NAME_CHARS,
+    MAX_OWN_QUESTIONS,
+    MAX_QUESTION_CHARS,
+    Answers,
+    load_answers,
+)
 from .documents import DocumentOptions, warn_on_stderr
 from .errors import UserError
 from .i18n import _, ngettext
@@ -235,6 +242,24 @@ def questions() -> tuple[Question, ...]:
             options=v.TREATMENTS,
         ),
         Question(
+            "medicines",
+            _("Cancer medicines"),
+            prompts.read_lines,
+            prompt=(
+                _("Which cancer medicines do you take now, or are about to start?"),
+                _(
+                    "Which cancer medicines does the person you are helping take now, "
+                    "or is about to start?"
+                ),
+            ),
+            why=_(
+                "Type the names on the box, bottle or infusion bag, such as Ibrance or "
+                "letrozole. Some questions are about one medicine."
+            ),
+            limits={"max_lines": MAX_MEDICINES, "max_chars": MAX_NAME_CHARS},
+            show=_shown_medicines,
+        ),
+        Question(
             "priorities",
             _("What matters most"),
             prompts.read_choices,
@@ -316,6 +341,10 @@ def _long_date(day: dt.date) -> str:
 
 def _shown_symptoms(scores: Mapping[str, int]) -> str:
     return ", ".join(f"{_(v.SYMPTOMS[key])} {score}" for key, score in scores.items())
+
+
+def _shown_medicines(names: tuple[str, ...]) -> str:
+    return ", ".join(names)
 
 
 def _shown_own_questions(lines: tuple[str, ...]) -> str:
