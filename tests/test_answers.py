@@ -311,3 +311,20 @@ def test_dates_without_leading_zeros_and_symptoms_given_twice(tmp_path):
     assert problems(tmp_path, "version: 1\nsymptoms:\n  Pain: 3\n  pain: 9\n") == [
         'answers.yaml, line 4, symptoms: "pain" is given twice'
     ]
+
+
+def test_care_the_person_already_has(tmp_path):
+    from worksheets.answers import load_answers
+
+    path = tmp_path / "a.yaml"
+    path.write_text("version: 1\nalready_have: [hospice, palliative-care]\n", encoding="utf-8")
+    answers = load_answers(path)
+    assert answers.already_have == ("hospice", "palliative_care")
+    assert answers.to_dict()["already_have"] == ["hospice", "palliative_care"]
+    path.write_text("version: 1\nalready_have: hospise\n", encoding="utf-8")
+    with pytest.raises(InputProblems) as caught:
+        load_answers(path)
+    assert caught.value.problems == [
+        'a.yaml, line 2, already_have: "hospise" is not care this program knows '
+        '(palliative_care or hospice). Did you mean "hospice"?'
+    ]

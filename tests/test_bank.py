@@ -218,3 +218,88 @@ def test_yml_files_are_read_too(tmp_path):
     before = len(load_bank(folder).questions)
     add_file(folder, "zz.yml", "questions:\n  - {id: zz-yml, section: visit, text: a?, why: b.}\n")
     assert len(load_bank(folder).questions) == before + 1
+
+
+def test_groups_and_flags_are_read_and_checked(tmp_path):
+    folder = clinic_copy(tmp_path)
+    add_file(
+        folder,
+        "zz-clinic.yaml",
+        """\
+        questions:
+          - id: zz-ride
+            section: visit
+            text: Is there a shuttle?
+            why: There is one.
+            group: getting-here
+            high_stakes: true
+          - id: zz-bad
+            section: visit
+            text: Is there parking?
+            why: There is some.
+            group: Getting Here
+            every_stage: sometimes
+        """,
+    )
+    with pytest.raises(InputProblems) as caught:
+        load_bank(folder)
+    assert caught.value.problems == [
+        "zz-clinic.yaml, line 13, every_stage: should be true or false",
+        'zz-clinic.yaml, line 12, group: "Getting Here" is not a usable group name; use lower case letters, digits and dashes',
+    ]
+    (folder / "zz-clinic.yaml").write_text(
+        (folder / "zz-clinic.yaml").read_text().split("  - id: zz-bad")[0], encoding="utf-8"
+    )
+    ride = next(q for q in load_bank(folder).questions if q.id == "zz-ride")
+    assert (ride.group, ride.high_stakes, ride.every_stage) == ("getting-here", True, False)
+
+
+def test_the_built_in_bank_gates_treatment_questions_by_stage_of_care():
+    from worksheets.bank_check import bank_warnings
+
+    assert bank_warnings(load_bank()) == []
+
+
+def test_check_warns_about_a_treatment_question_without_a_stage_of_care(tmp_path):
+    folder = clinic_copy(tmp_path)
+    add_file(
+        folder,
+        "zz-clinic.yaml",
+        """\
+        questions:
+          - id: zz-chemo-parking
+            section: visit
+            text: Can I park free on chemo days?
+            why: Some clinics give a pass.
+            when:
+              treatments: [chemotherapy]
+          - id: zz-port-care
+            section: treatment
+            text: Who flushes my port?
+            why: A port needs care.
+          - id: zz-chemo-ok
+            section: treatment
+            text: Can I have chemo at home?
+            why: Some clinics can.
+            unless:
+              stage_of_care: [stopping]
+          - id: zz-anyone
+            section: treatment
+            text: Where do I find my drug list?
+            why: To bring it.
+            every_stage: true
+        """,
+    )
+    result = CliRunner().invoke(cli, ["questions", "--check", "--bank", str(folder)])
+    assert result.exit_code == 0, result.output
+    hint = (
+        " is about cancer treatment but names no stage of care, so it would reach someone who "
+        'is stopping treatment. Add "unless: {stage_of_care: [stopping]}" (or a "when"), or '
+        '"every_stage: true" if it fits every stage'
+    )
+    # In the bank's order: by section, then as written.
+    assert result.stderr == (
+        f'Warning: zz-clinic.yaml, line 8: "zz-port-care"{hint}\n'
+        f'Warning: zz-clinic.yaml, line 2: "zz-chemo-parking"{hint}\n'
+    )
+    assert result.stdout.startswith("The question bank is valid: ")

@@ -22,6 +22,7 @@ CONTRACT_COLUMNS = [
     "medicines", "stage_of_care", "treatments", "priorities", "information", "pain", "tiredness",
     "drowsiness", "nausea", "appetite", "breathlessness", "low_mood", "anxiety", "wellbeing",
     "constipation", "sleep", "skip_topics", "own_questions",
+    "already_have",
 ]  # fmt: skip
 
 

@@ -40,7 +40,8 @@ MARIA_SESSION = [
     "Can I still go to my son's wedding in June?",
     "",  # no more questions
 ]
-SUMMARY_ACCEPT = [""]
+NO_BOOKLET = [""]  # "Also print the longer list of questions? [y/N]"
+SUMMARY_ACCEPT = ["", *NO_BOOKLET]
 DONT_SAVE = [""]
 
 MARIA_ANSWERS = load_answers(MARIA)
@@ -175,7 +176,7 @@ def test_wrong_entries_are_asked_again_in_plain_words(runner):
     session = list(MARIA_SESSION)
     session[1:2] = ["December 3rd", "2026-12-03"]
     session[5:6] = ["pancreas", "pancreatic"]  # the kind of cancer, after the extra date line
-    result = runner.invoke(cli, [], input=lines(session, ["99", ""], DONT_SAVE))
+    result = runner.invoke(cli, [], input=lines(session, ["99", ""], NO_BOOKLET, DONT_SAVE))
     assert result.exit_code == 0, result.output
     assert (
         '"December 3rd" is not a date this program can read. '
@@ -217,7 +218,7 @@ def test_change_an_answer_by_its_number_without_starting_over(runner, tmp_path):
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
-        input=lines(MARIA_SESSION, change, DONT_SAVE),
+        input=lines(MARIA_SESSION, change, NO_BOOKLET, DONT_SAVE),
     )
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count("(1 of 13)") == 1
@@ -235,7 +236,7 @@ def test_enter_keeps_an_answer_when_changing_it(runner):
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
-        input=lines(MARIA_SESSION, keep, DONT_SAVE),
+        input=lines(MARIA_SESSION, keep, NO_BOOKLET, DONT_SAVE),
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == render_json(runner, MARIA)
@@ -246,7 +247,9 @@ def test_enter_keeps_an_answer_when_changing_it(runner):
 
 def test_helper_mode_speaks_of_the_person_you_are_helping(runner):
     result = runner.invoke(
-        cli, ["interview", "--helper"], input=lines(MARIA_SESSION, ["5", "", ""], DONT_SAVE)
+        cli,
+        ["interview", "--helper"],
+        input=lines(MARIA_SESSION, ["5", "", ""], NO_BOOKLET, DONT_SAVE),
     )
     assert result.exit_code == 0, result.output
     said = result.output
@@ -489,7 +492,8 @@ FULL = [*MARIA_SESSION, *SUMMARY_ACCEPT, *DONT_SAVE]
         12,  # among the symptom scores
         17,  # among the own questions
         len(MARIA_SESSION),  # at the summary
-        len(MARIA_SESSION) + 1,  # at the offer to save
+        len(MARIA_SESSION) + 1,  # at the offer of the longer list
+        len(MARIA_SESSION) + 2,  # at the offer to save
     ],
 )
 def test_end_of_input_anywhere_stops_and_writes_nothing(runner, tmp_path, answered):
@@ -532,7 +536,7 @@ class FakeConsole:
 
 
 def test_conversation_builds_the_answers():
-    fake = FakeConsole([*MARIA_SESSION, *SUMMARY_ACCEPT])
+    fake = FakeConsole([*MARIA_SESSION, ""])
     answers = Conversation(Console(fake.ask, fake.echo)).run(Answers())
     assert answers == MARIA_ANSWERS
     assert fake.answers == []
@@ -582,7 +586,7 @@ def test_warnings_of_the_render_wait_for_the_last_answer(runner, tmp_path, monke
 def test_a_failed_render_is_reported_after_the_last_answer(runner, tmp_path, monkeypatch):
     from worksheets.errors import UserError
 
-    def broken(self, answers, warn):
+    def broken(self, answers, options, warn):
         raise UserError("the templates are missing")
 
     monkeypatch.setattr(interview.Preparer, "_make", broken)
@@ -649,3 +653,37 @@ def test_stopping_when_asked_for_another_answers_file_name_says_what_was_written
     )
     assert "Nothing was written" not in result.output
     assert files(tmp_path) == ["out.pdf"]
+
+
+# --- The longer list ----------------------------------------------------------------
+
+
+def test_the_longer_list_is_offered_in_one_plain_question(runner, tmp_path):
+    sheet = runner.invoke(
+        cli,
+        ["interview", "-o", "-", "--format", "json"],
+        input=lines(MARIA_SESSION, SUMMARY_ACCEPT, DONT_SAVE),
+    )
+    assert sheet.exit_code == 0, sheet.stderr
+    assert "Also print the longer list of questions? [y/N] \n" in sheet.stderr
+    booklet = runner.invoke(
+        cli,
+        ["interview", "-o", "-", "--format", "json"],
+        input=lines(MARIA_SESSION, [""], ["y"], DONT_SAVE),
+    )
+    assert booklet.exit_code == 0, booklet.stderr
+    rendered = runner.invoke(
+        cli, ["render", str(MARIA), "--all-questions", "--format", "json", "-o", "-"]
+    )
+    assert booklet.stdout == rendered.stdout
+    assert len(booklet.stdout) > len(sheet.stdout)
+
+
+def test_the_longer_list_is_not_offered_when_already_asked_for(runner, tmp_path):
+    result = runner.invoke(
+        cli,
+        ["interview", "--all-questions", "-o", "-", "--format", "json"],
+        input=lines(MARIA_SESSION, [""], DONT_SAVE),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "longer list" not in result.stderr

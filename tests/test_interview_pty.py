@@ -144,6 +144,7 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     )
     answer(child, "2.", typed="")
     answer(child, "3. Visit with: (skipped)", "press Enter to make the worksheet:", typed="")
+    answer(child, "Also print the longer list of questions? [y/N]", typed="")
     answer(child, "Keep the answers for next time? [y/N]", typed="y")
     answer(child, "File name [care-answers.yaml]:", typed="maria")
     child.expect_exact("Wrote care-questions-2026-12-03.pdf")

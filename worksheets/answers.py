@@ -48,6 +48,7 @@ class Answers:
     symptoms: Mapping[str, int] = field(default_factory=dict)
     skip_topics: tuple[str, ...] = ()
     own_questions: tuple[str, ...] = ()
+    already_have: tuple[str, ...] = ()  # care they get now: palliative_care, hospice
 
     def to_dict(self) -> dict[str, Any]:
         """The answers file's layout (format version 1), leaving out what is empty."""
@@ -73,6 +74,7 @@ class Answers:
             "symptoms": dict(self.symptoms),
             "skip_topics": list(self.skip_topics),
             "own_questions": list(self.own_questions),
+            "already_have": list(self.already_have),
         }
         return _without_empty(data)
 
@@ -130,6 +132,7 @@ _TOP_FIELDS = (
     "symptoms",
     "skip_topics",
     "own_questions",
+    "already_have",
 )
 _PERSON_FIELDS = ("name", "appointment", "care_team", "helper")
 _CANCER_FIELDS = ("type", "spread_to", "stage_of_care")
@@ -143,6 +146,7 @@ _KIND = {
     "priorities": (v.PRIORITIES, "a priority"),
     "information": (v.INFORMATION, "an information choice"),
     "skip_topics": (v.SKIP_TOPICS, "a topic that can be skipped"),
+    "already_have": (v.ALREADY_HAVE, "care this program knows (palliative_care or hospice)"),
 }
 
 
@@ -195,6 +199,7 @@ class _Checker:
             symptoms=self.symptoms(data),
             skip_topics=self.choices(data, ("skip_topics",), "skip_topics"),
             own_questions=self.own_questions(data),
+            already_have=self.choices(data, ("already_have",), "already_have"),
         )
 
     def unknown_fields(

@@ -37,6 +37,7 @@ CONDITION_CHOICES: dict[str, Mapping[str, str]] = {
     "treatments": v.TREATMENTS,
     "priorities": v.PRIORITIES,
     "information": v.INFORMATION,
+    "already_have": v.ALREADY_HAVE,
 }
 # Named through the bank's medicine list (medicines.yaml): a drug family, or a
 # medicine by any of its names, kept as its generic name.
@@ -53,6 +54,9 @@ QUESTION_FIELDS = (
     "topic",
     "core",
     "urgent",
+    "group",
+    "high_stakes",
+    "every_stage",
 )
 REQUIRED_FIELDS = ("id", "section", "text", "why")
 
@@ -77,10 +81,18 @@ class Question:
     sources: tuple[str, ...] = ()
     when: Conditions = field(default_factory=Conditions)
     unless: Conditions = field(default_factory=Conditions)
+    # `unless` given as a list: the question is left out when any one matches
+    # ("stopping treatment", or "already takes a CDK4/6 inhibitor").
+    unless_also: tuple[Conditions, ...] = ()
     topic: str | None = None  # the question's own topic, else its section's
     section_topic: str | None = None
     core: bool = False
     urgent: bool = False  # a warning sign to know now: ranks higher
+    # Questions that ask the same thing in different words share a group; a
+    # worksheet prints only the best-fitting one of each group.
+    group: str | None = None
+    high_stakes: bool = False  # the question that matters most for a cancer, site or drug
+    every_stage: bool = False  # a treatment question meant for every stage of care
     origin: str = ""  # "goals.yaml, line 12", for messages
 
 
@@ -351,16 +363,27 @@ def _read_question(
     why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad)
     sources = _sources(raw.get("source"), (*path, "source"), bad)
     when = _conditions(raw.get("when"), (*path, "when"), "when", bad, medicines)
-    unless = _conditions(raw.get("unless"), (*path, "unless"), "unless", bad, medicines)
+    unless, *unless_also = _exclusions(raw.get("unless"), (*path, "unless"), bad, medicines)
     topic = raw.get("topic")
     if topic is not None and not _known(topic, v.SKIP_TOPICS):
         _bad_value(
             bad, (*path, "topic"), "topic", topic, v.SKIP_TOPICS, _("a topic that can be skipped")
         )
-    core, urgent = raw.get("core", False), raw.get("urgent", False)
-    for flag, value in (("core", core), ("urgent", urgent)):
+    flags = {
+        flag: raw.get(flag, False) for flag in ("core", "urgent", "high_stakes", "every_stage")
+    }
+    for flag, value in flags.items():
         if not isinstance(value, bool):
             bad((*path, flag), flag, _("should be true or false"))
+    group = raw.get("group")
+    if group is not None and (not isinstance(group, str) or not ID_PATTERN.match(group)):
+        bad(
+            (*path, "group"),
+            "group",
+            _(
+                '"{group}" is not a usable group name; use lower case letters, digits and dashes'
+            ).format(group=group),
+        )
     if errors:
         return None
     # Past this point every field was checked above.
@@ -373,10 +396,14 @@ def _read_question(
         sources=sources,
         when=when,
         unless=unless,
+        unless_also=tuple(unless_also),
         topic=topic or section_topic,
         section_topic=section_topic,
-        core=core,
-        urgent=urgent,
+        core=flags["core"],
+        urgent=flags["urgent"],
+        group=group,
+        high_stakes=flags["high_stakes"],
+        every_stage=flags["every_stage"],
         origin=doc.where(path),
     )
 
@@ -457,6 +484,20 @@ def _conditions(
         if good:
             choices[key] = frozenset(good)
     return Conditions(choices, symptoms)
+
+
+def _exclusions(
+    value: Any, path: Path_, bad: Any, medicines: MedicineList
+) -> list[Conditions]:
+    """`unless`: one set of conditions, or a list of them of which any one excludes."""
+    if not isinstance(value, list):
+        return [_conditions(value, path, "unless", bad, medicines)]
+    if not value:
+        bad(path, "unless", _("should list answers to match, e.g. stage_of_care: [stopping]"))
+        return [Conditions()]
+    return [
+        _conditions(item, (*path, i), "unless", bad, medicines) for i, item in enumerate(value)
+    ]
 
 
 def _medicine_condition(

@@ -28,10 +28,16 @@ def bank_json(bank: Bank) -> str:
                 "why": q.why,
                 "source": list(q.sources),
                 "when": _conditions(q.when),
-                "unless": _conditions(q.unless),
+                # One set, as most banks write it; a list when any of several excludes.
+                "unless": _conditions(q.unless)
+                if not q.unless_also
+                else [_conditions(c) for c in (q.unless, *q.unless_also)],
                 "topic": q.topic,
                 "core": q.core,
                 "urgent": q.urgent,
+                "group": q.group,
+                "high_stakes": q.high_stakes,
+                "every_stage": q.every_stage,
             }
             for q in bank.questions
         ],

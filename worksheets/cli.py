@@ -191,6 +191,11 @@ def questions(fmt: str, check: bool, bank: Path | None) -> None:
 
     loaded = load_bank(bank)
     if check:
+        from .bank_check import bank_warnings
+
+        # Warnings do not make the bank invalid: they go to standard error, exit 0.
+        for warning in bank_warnings(loaded):
+            click.echo(_("Warning: {warning}").format(warning=warning), err=True)
         click.echo(
             _("The question bank is valid: {n} questions in {s} sections (edition {v}).").format(
                 n=len(loaded.questions), s=len(loaded.sections), v=loaded.version

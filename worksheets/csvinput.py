@@ -54,12 +54,15 @@ _PLACES: dict[str, Path_] = {
     **{symptom: ("symptoms", symptom) for symptom in v.SYMPTOMS},
     "skip_topics": ("skip_topics",),
     "own_questions": ("own_questions",),
+    "already_have": ("already_have",),
 }
 OUTPUT_COLUMN = "output"
 COLUMNS: tuple[str, ...] = (OUTPUT_COLUMN, *_PLACES)
 
 _COLUMN_AT = {place: column for column, place in _PLACES.items()}
-_LIST_COLUMNS = frozenset({"spread_to", "medicines", "treatments", "priorities", "skip_topics"})
+_LIST_COLUMNS = frozenset(
+    {"spread_to", "medicines", "treatments", "priorities", "skip_topics", "already_have"}
+)
 _ONE_CHOICE_COLUMNS = frozenset({"cancer_type", "stage_of_care", "information"})
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 # Not allowed in file names on Windows, where clinics may copy the files.

@@ -82,6 +82,8 @@ def run_interview(
     preparer = Preparer(document)
     try:
         answers = Conversation(io, helper_mode=helper_mode).run(start, on_summary=preparer.prepare)
+        if not document.all_questions and offer_booklet(io):
+            preparer.use_booklet()
         keep = save_answers if save_answers is not None else offer_to_save(io, force)
         data, warnings = preparer.result(answers)
     finally:
@@ -469,6 +471,14 @@ class Conversation:
         )
 
 
+# --- The booklet --------------------------------------------------------------------
+
+
+def offer_booklet(io: Console) -> bool:
+    """One plain question: the visit sheet alone (default), or the booklet too."""
+    return prompts.read_yes_no(io, _("Also print the longer list of questions?"), default=False)
+
+
 # --- Keeping the answers ------------------------------------------------------------
 
 
@@ -572,6 +582,7 @@ def _free_default_name(io: Console, day: dt.date | None, fmt: str, force: bool) 
 @dataclass(eq=False)
 class _Job:
     answers: Answers | None  # None: load the machinery only
+    options: DocumentOptions | None = None
     done: threading.Event = dataclasses.field(default_factory=threading.Event)
     cancelled: bool = False
     data: bytes | None = None
@@ -603,8 +614,15 @@ class Preparer:
             if self._latest.answers == answers:
                 return
             self._latest.cancelled = True
-        self._latest = _Job(answers)
+        self._latest = _Job(answers, self._options)
         self._jobs.put(self._latest)
+
+    def use_booklet(self) -> None:
+        """From now on make the booklet: the visit sheet, then the longer list."""
+        self._options = dataclasses.replace(self._options, all_questions=True)
+        if self._latest is not None:
+            self._latest.cancelled = True
+            self._latest = None
 
     def result(self, answers: Answers) -> tuple[bytes, list[str]]:
         """The finished worksheet for `answers` and its warnings, waiting if need be."""
@@ -627,7 +645,7 @@ class Preparer:
                 if job.answers is None:
                     self._warm_up()
                 elif not job.cancelled:
-                    job.data = self._make(job.answers, job.warnings.append)
+                    job.data = self._make(job.answers, job.options, job.warnings.append)
             except BaseException as error:  # kept for the main thread, never printed
                 job.error = error
             finally:
@@ -646,11 +664,13 @@ class Preparer:
 
             font_configuration()
 
-    def _make(self, answers: Answers, warn: Callable[[str], None]) -> bytes:
+    def _make(
+        self, answers: Answers, options: DocumentOptions | None, warn: Callable[[str], None]
+    ) -> bytes:
         from .documents import personal_document
 
         # Warnings are kept for the main thread: nothing prints while the person answers.
-        return personal_document(answers, self._options, warn=warn)
+        return personal_document(answers, options or self._options, warn=warn)
 
 
 def _start_deaf_to_signals(thread: threading.Thread) -> None:

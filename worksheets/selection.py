@@ -137,8 +137,9 @@ def reasons_for(
     # A skipped topic removes its own questions and every question of its section.
     if {question.topic, question.section_topic} & set(answers.skip_topics):
         return None
-    if question.unless and match(question.unless, answers, medicines) is not None:
-        return None
+    for unless in (question.unless, *question.unless_also):
+        if unless and match(unless, answers, medicines) is not None:
+            return None
     if not question.when:
         return []
     return match(question.when, answers, medicines)

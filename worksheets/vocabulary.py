@@ -145,6 +145,12 @@ SKIP_TOPICS = {
     "costs": "Costs and money",
 }
 
+# Care the person already has: a sheet does not ask for what they already get.
+ALREADY_HAVE = {
+    "palliative_care": "A palliative care team",
+    "hospice": "Hospice care",
+}
+
 SYMPTOM_MIN, SYMPTOM_MAX = 0, 10
 
 # "When to call right away", printed on the after-visit page: signs for everyone,
