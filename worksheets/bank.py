@@ -161,9 +161,7 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
         except InputProblems as error:
             problems.extend(error.problems)
             continue
-        for question in read_question_file(
-            document, sections, meta.language, problems, medicines
-        ):
+        for question in read_question_file(document, sections, meta.language, problems, medicines):
             if question.id in first_seen:
                 problems.append(
                     f"{question.origin}, id: "
@@ -486,18 +484,14 @@ def _conditions(
     return Conditions(choices, symptoms)
 
 
-def _exclusions(
-    value: Any, path: Path_, bad: Any, medicines: MedicineList
-) -> list[Conditions]:
+def _exclusions(value: Any, path: Path_, bad: Any, medicines: MedicineList) -> list[Conditions]:
     """`unless`: one set of conditions, or a list of them of which any one excludes."""
     if not isinstance(value, list):
         return [_conditions(value, path, "unless", bad, medicines)]
     if not value:
         bad(path, "unless", _("should list answers to match, e.g. stage_of_care: [stopping]"))
         return [Conditions()]
-    return [
-        _conditions(item, (*path, i), "unless", bad, medicines) for i, item in enumerate(value)
-    ]
+    return [_conditions(item, (*path, i), "unless", bad, medicines) for i, item in enumerate(value)]
 
 
 def _medicine_condition(
@@ -514,7 +508,9 @@ def _medicine_condition(
             if _known(item, families):
                 good.add(item)
             else:
-                _bad_value(bad, item_path, name, item, families, _("a drug family of medicines.yaml"))
+                _bad_value(
+                    bad, item_path, name, item, families, _("a drug family of medicines.yaml")
+                )
             continue
         found = medicines.find(item) if isinstance(item, str) else None
         if found is None:

@@ -342,7 +342,8 @@ def _long_date(day: dt.date) -> str:
 
 
 def _shown_symptoms(scores: Mapping[str, int]) -> str:
-    return ", ".join(f"{_(v.SYMPTOMS[key])} {score}" for key, score in scores.items())
+    # The item's short name ("Tiredness"), without the explanation the prompt gives.
+    return ", ".join(f"{_(v.ESAS_R_WORDING[key][0])} {score}" for key, score in scores.items())
 
 
 def _shown_medicines(names: tuple[str, ...]) -> str:

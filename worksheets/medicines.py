@@ -173,11 +173,15 @@ def read_medicines(doc: YamlDocument, problems: list[str]) -> MedicineList:
 
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("medicines"), list):
-        problem((), "medicines", _('a medicine list holds "format: 1" and a list under "medicines:"'))
+        problem(
+            (), "medicines", _('a medicine list holds "format: 1" and a list under "medicines:"')
+        )
         return MedicineList()
     for key in data:
         if key not in ("format", "medicines"):
-            problem((key,), str(key), _('"{key}" is not a field this program knows').format(key=key))
+            problem(
+                (key,), str(key), _('"{key}" is not a field this program knows').format(key=key)
+            )
     fmt = data.get("format")
     if isinstance(fmt, bool) or not isinstance(fmt, int) or fmt < 1:
         problem(("format",), "format", _('missing or wrong; write "format: 1"'))
@@ -234,7 +238,9 @@ def _texts(value: Any) -> tuple[str, ...] | None:
     if value is None:
         return ()
     items = value if isinstance(value, list) else [value]
-    if not all(isinstance(item, str | int | float) and not isinstance(item, bool) for item in items):
+    if not all(
+        isinstance(item, str | int | float) and not isinstance(item, bool) for item in items
+    ):
         return None
     texts = tuple(" ".join(str(item).split()) for item in items)
     return None if any(not text for text in texts) else texts
@@ -242,7 +248,9 @@ def _texts(value: Any) -> tuple[str, ...] | None:
 
 def _read_medicine(raw: Any, path: Path_, problem: Any) -> Medicine | None:
     if not isinstance(raw, dict):
-        problem(path, "", _("each medicine needs at least a name, a class or regimen, and a source"))
+        problem(
+            path, "", _("each medicine needs at least a name, a class or regimen, and a source")
+        )
         return None
     ok = True
 
@@ -274,8 +282,9 @@ def _read_medicine(raw: Any, path: Path_, problem: Any) -> Medicine | None:
             bad(
                 (*path, "family"),
                 "family",
-                _('"{family}" is not a usable family; use lower case and _, like cdk46_inhibitor')
-                .format(family=family),
+                _(
+                    '"{family}" is not a usable family; use lower case and _, like cdk46_inhibitor'
+                ).format(family=family),
             )
     treatment_class = raw.get("class")
     if treatment_class is not None and treatment_class not in MEDICINE_CLASSES:

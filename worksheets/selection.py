@@ -209,9 +209,7 @@ def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Sele
         *answers.treatments,
         *(r.value for r in implied_treatments(answers, medicines)),
     )
-    return Selection(
-        answers.own_questions, tuple(leading), tuple(sections), medicines, treatments
-    )
+    return Selection(answers.own_questions, tuple(leading), tuple(sections), medicines, treatments)
 
 
 def _leading_reason(chosen: Chosen, answers: Answers) -> Reason | None:

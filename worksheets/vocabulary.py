@@ -133,10 +133,7 @@ ESAS_R_WORDING = {
     "constipation": ("Constipation", None),
     "sleep": ("Trouble sleeping", None),
 }
-ESAS_R_SOURCE = (
-    "Edmonton Symptom Assessment System, revised (ESAS-r), Watanabe and colleagues, "
-    "Alberta Health Services"
-)
+ESAS_R_SOURCE = "Edmonton Symptom Assessment System, revised (ESAS-r), Alberta Health Services"
 
 SKIP_TOPICS = {
     "prognosis": "What lies ahead",
@@ -167,8 +164,7 @@ WARNING_SIGNS = {
     "skin or eyes",
     "targeted": "Diarrhea, a rash, swelling or shortness of breath that is new or getting worse",
     "hormone": "A swollen, painful leg, or sudden shortness of breath",
-    "antibody_drug_conjugate": "A new cough, shortness of breath or fever, or new trouble "
-    "seeing",
+    "antibody_drug_conjugate": "A new cough, shortness of breath or fever, or new trouble seeing",
     "radiation": "Skin that blisters or breaks open where you are treated",
     "surgery": "Fever, or a wound that is red, swollen or leaking",
     "clinical_trial": "Any new or worse side effect: call the trial team",
