@@ -15,34 +15,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import schema
 from . import vocabulary as v
-from .answers import closest
 from .errors import InputProblems
 from .i18n import _
 from .medicines import MEDICINES_FILE, MedicineList, load_medicines
 from .paths import BANK_DIR
+from .safetext import control_problem
+from .words import closest
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
 
 BANK_FORMAT = 1
 MAX_FILE_BYTES = 2_000_000
 MAX_TEXT_CHARS = 300
 MAX_WHY_CHARS = 400
+MAX_TITLE_CHARS = 60  # a section title is printed as a heading on one line
+MAX_VERSION_CHARS = 30  # printed in every page's footer
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-# The answers a question's conditions can name, with the values each may take.
-CONDITION_CHOICES: dict[str, Mapping[str, str]] = {
-    "cancer_type": v.CANCER_TYPES,
-    "spread_to": v.SITES,
-    "stage_of_care": v.STAGES_OF_CARE,
-    "treatments": v.TREATMENTS,
-    "priorities": v.PRIORITIES,
-    "information": v.INFORMATION,
-    "already_have": v.ALREADY_HAVE,
-}
+# The answers a question's conditions can name, with the values each may take:
+# the schema's fields marked `condition`.
+CONDITION_CHOICES: dict[str, Mapping[str, str]] = schema.condition_choices()
+CONDITION_FIELDS = schema.condition_fields()
 # Named through the bank's medicine list (medicines.yaml): a drug family, or a
 # medicine by any of its names, kept as its generic name.
 MEDICINE_CONDITIONS = ("medicine_family", "medicine")
-CONDITION_FIELDS = (*CONDITION_CHOICES, *MEDICINE_CONDITIONS, "symptoms")
 QUESTION_FIELDS = (
     "id",
     "section",
@@ -199,8 +196,27 @@ class _Index:
     sections: tuple[Section, ...] = ()
 
 
+# Read as typed (see yamlsource): `version: 2026.10` is not the number 2026.1.
+INDEX_TEXTS: tuple[Path_, ...] = (("version",), ("sections", "*", "title"))
+QUESTION_TEXTS: tuple[Path_, ...] = tuple(
+    ("questions", "*", *path)
+    for path in (
+        ("id",),
+        ("text",),
+        ("text", "*"),
+        ("why",),
+        ("why", "*"),
+        ("source",),
+        ("source", "*"),
+    )
+)
+QUESTION_NUMBERS: tuple[Path_, ...] = tuple(
+    ("questions", "*", condition, "symptoms", "*") for condition in ("when", "unless")
+)
+
+
 def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
-    data = doc.data
+    data = doc.as_typed(INDEX_TEXTS).data
     index = _Index()
 
     def problem(path: Path_, name: str, message: str) -> None:
@@ -234,6 +250,14 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
     if version is None or isinstance(version, bool | dict | list):
         problem(
             ("version",), "version", _('missing; give the bank an edition, e.g. version: "2026.11"')
+        )
+    elif len(str(version)) > MAX_VERSION_CHARS or control_problem(str(version)):
+        problem(
+            ("version",),
+            "version",
+            _("should be a short edition name, at most {limit} characters").format(
+                limit=MAX_VERSION_CHARS
+            ),
         )
     else:
         index.version = str(version)
@@ -272,6 +296,18 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
         if not isinstance(title, str) or not title.strip():
             problem(path, "sections.title", _("each section needs a title to print"))
             ok = False
+        elif len(" ".join(title.split())) > MAX_TITLE_CHARS:
+            problem(
+                (*path, "title"),
+                "sections.title",
+                _("is {n} characters long; keep it under {limit}").format(
+                    n=len(" ".join(title.split())), limit=MAX_TITLE_CHARS
+                ),
+            )
+            ok = False
+        elif refused := control_problem(" ".join(title.split())):
+            problem((*path, "title"), "sections.title", refused)
+            ok = False
         if topic is not None and not _known(topic, v.SKIP_TOPICS):
             _bad_value(
                 problem,
@@ -283,7 +319,7 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
             )
             ok = False
         if ok:
-            sections.append(Section(str(section_id), str(title).strip(), topic))
+            sections.append(Section(str(section_id), " ".join(str(title).split()), topic))
     index.sections = tuple(sections)
     return index
 
@@ -300,7 +336,7 @@ def read_question_file(
     def problem(path: Path_, name: str, message: str) -> None:
         problems.append(f"{doc.where(path, name)}: {message}")
 
-    data = doc.data
+    data = doc.as_typed(QUESTION_TEXTS, QUESTION_NUMBERS).data
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
@@ -424,6 +460,9 @@ def _localized(
         bad(path, name, _("should be a line of text"))
         return None
     text = " ".join(value.split())
+    if refused := control_problem(text):
+        bad(path, name, refused)
+        return None
     if len(text) > limit:
         bad(
             path,
@@ -466,7 +505,7 @@ def _conditions(
                 choices[key] = named
             continue
         if not _known(key, CONDITION_CHOICES):
-            _unknown(bad, sub, f"{name}.{key}", CONDITION_FIELDS)
+            _unknown(bad, sub, f"{name}.{key}", (*CONDITION_FIELDS, *MEDICINE_CONDITIONS))
             continue
         allowed = CONDITION_CHOICES[key]
         items = wanted if isinstance(wanted, list) else [wanted]

@@ -14,7 +14,9 @@ from typing import Any
 import click
 
 from . import __version__
+from .errors import UserError
 from .i18n import _
+from .safetext import shown
 
 EXIT_INTERRUPTED = 130
 
@@ -38,6 +40,9 @@ class WorksheetsGroup(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         except click.ClickException as error:
             error.show()
+            sys.exit(error.exit_code)
+        except UserError as error:
+            click.echo(_("Error: {message}").format(message=error.format_message()), err=True)
             sys.exit(error.exit_code)
         except BrokenPipeError:
             # The reader of `-o -` went away (e.g. `| head`): not our error.
@@ -224,7 +229,7 @@ def _write_document(target: str, force: bool, make: Callable[[], bytes]) -> None
         check_target(Path(target), force)
     write_output(target, make(), force=force)
     if target != STDOUT:
-        click.echo(_("Wrote {path}").format(path=target), err=True)
+        click.echo(_("Wrote {path}").format(path=shown(str(target))), err=True)
 
 
 def _document_options(options: dict[str, Any]) -> Any:
@@ -265,6 +270,80 @@ def blank(copies: int, **options: Any) -> None:
         options["force"],
         lambda: blank_document(_document_options(options), copies=copies),
     )
+
+
+# --- web -----------------------------------------------------------------------------
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@cli.command()
+@click.option("--no-browser", is_flag=True, help=_("Only print the address; open no browser."))
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    metavar="N",
+    help=_("The port to listen on.  [default: a free one]"),
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ADDRESS",
+    help=_("The address to listen on; another than this computer's needs --allow-network."),
+)
+@click.option(
+    "--allow-network",
+    is_flag=True,
+    help=_("Allow --host to listen on a network: answers then cross that network."),
+)
+@click.option(
+    "--bank",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help=_("Use another question bank folder (a clinic's edited copy)."),
+)
+@click.option(
+    "--clinic",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help=_("The clinic's details (name, phone numbers, own questions) for every page."),
+)
+def web(
+    no_browser: bool,
+    port: int,
+    host: str,
+    allow_network: bool,
+    bank: Path | None,
+    clinic: Path | None,
+) -> None:
+    """The interview as a private page in the browser, on this computer only.
+
+    Example: worksheets web
+    """
+    from .documents import DocumentOptions, load_sources
+    from .web.server import serve
+
+    host = "127.0.0.1" if host == "localhost" else host
+    if host not in _LOOPBACK and not allow_network:
+        raise click.UsageError(
+            _("--host {host} would let other computers reach the page; add --allow-network").format(
+                host=host
+            )
+        )
+    if host not in _LOOPBACK:
+        click.echo(
+            _(
+                "Warning: the page listens on the network ({host}). Anyone on that network "
+                "who has the address can reach it, and answers cross the network unencrypted."
+            ).format(host=host),
+            err=True,
+        )
+    document = DocumentOptions(bank=bank, clinic=clinic)
+    if bank is not None or clinic is not None:
+        load_sources(document)  # a clinic's own files: their problems first, plainly
+    serve(host=host, port=port, open_browser=not no_browser, document=document)
 
 
 # --- batch ---------------------------------------------------------------------------
@@ -352,10 +431,10 @@ def batch(
         click.echo("\n" + stopped.message(), err=True)
         return EXIT_INTERRUPTED
     for warning in report.warnings:
-        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
+        click.echo(_("Warning: {warning}").format(warning=shown(warning)), err=True)
     for problem in report.problems:
-        click.echo(_("Error: {problem}").format(problem=problem), err=True)
-    click.echo(report.summary(), err=True)
+        click.echo(_("Error: {problem}").format(problem=shown(problem)), err=True)
+    click.echo(shown(report.summary()), err=True)
     return 1 if report.problems else 0
 
 

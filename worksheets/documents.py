@@ -29,7 +29,9 @@ class DocumentOptions:
 
 
 def warn_on_stderr(message: str) -> None:
-    click.echo(f"Warning: {message}", err=True)
+    from .safetext import shown
+
+    click.echo(f"Warning: {shown(message)}", err=True)
 
 
 def check_fonts(texts: Iterable[str | None], warn: Callable[[str], None]) -> None:

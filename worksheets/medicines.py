@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import vocabulary as v
-from .answers import closest
+from .words import closest
 from .errors import InputProblems
 from .i18n import _
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from . import __version__, i18n
+from . import __version__, i18n, schema
 from . import vocabulary as v
 from .answers import Answers
 from .bank import Bank
@@ -127,7 +127,11 @@ def worksheet_context(
         "situation": situation(answers, selection.treatments),
         # In the person's own words, as they gave them: "Ibrance, letrozole".
         "medicines": list(answers.medicines),
-        "priorities": [label(v.PRIORITIES, p) for p in answers.priorities],
+        # In the person's order, their own words ("Gardening") as they typed them.
+        "priorities": [
+            label(v.PRIORITIES, p) if isinstance(p, str) else p.words
+            for p in answers.ranked_priorities()
+        ],
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
         "symptoms": symptom_chart(answers.symptoms),
         "symptom_source": i18n._(v.ESAS_R_SOURCE),
@@ -149,18 +153,20 @@ def blank_context(
 ) -> dict[str, Any]:
     """The blank worksheet: every choice as a tick box, the core questions."""
 
-    def choices(table: dict[str, str], leave_out: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-        return [(key, i18n._(text)) for key, text in table.items() if key not in leave_out]
+    def choices(name: str) -> list[tuple[str, str]]:
+        # Each field's choices as the schema lists them, so a new value is a new box.
+        return [(key, i18n._(text)) for key, text in schema.BY_NAME[name].choices.items()]
 
     return {
         **_common_context(
             bank, paper=paper, large_print=large_print, fillable=fillable, clinic=clinic
         ),
         "title": i18n._(DOCUMENT_TITLE),
-        "priorities": choices(v.PRIORITIES),
-        "sites": choices(v.SITES),
-        "treatments": choices(v.TREATMENTS),
-        "information": choices(v.INFORMATION),
+        "priorities": choices("priorities"),
+        "sites": choices("spread_to"),
+        "treatments": choices("treatments"),
+        "information": choices("information"),
+        # ESAS-r's nine items in its order and words; the others on its "other problem" line.
         "symptoms": [
             (key, *(i18n._(w) if w else None for w in v.ESAS_R_WORDING[key]))
             for key in v.ESAS_R_ITEMS
