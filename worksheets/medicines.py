@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from . import vocabulary as v
-from .words import closest
 from .errors import InputProblems
 from .i18n import _
+from .words import closest
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
 
 MEDICINES_FILE = "medicines.yaml"
