@@ -27,10 +27,10 @@ MARIA_SESSION = [
     "my daughter Ana",  # who comes along
     "pancreatic",  # kind of cancer
     "3",  # spread: liver
-    "1",  # starting
-    "chemo",  # treatments
     "FOLFIRINOX",  # medicines
     "",  # no more medicines
+    "1",  # starting
+    "chemo",  # treatments
     "work, eat comfortably, travel",  # what matters most
     "",  # ranking: keep this order
     "details",  # how much to hear
@@ -127,9 +127,9 @@ def test_the_summary_shows_every_answer(runner):
         "   4. Coming along: my daughter Ana",
         "   5. Kind of cancer: Pancreatic cancer",
         "   6. Where it has spread: Liver",
-        "   7. Where things are now: Just learned it has spread, or about to start treatment",
-        "   8. Treatments: Chemotherapy",
-        "   9. Cancer medicines: FOLFIRINOX",
+        "   7. Cancer medicines: FOLFIRINOX",
+        "   8. Where things are now: Just learned it has spread, or about to start treatment",
+        "   9. Treatments: Chemotherapy",
         "  10. What matters most: Keeping up my work; Eating without nausea or discomfort; Being able to travel",
         "  11. How much to hear: I want the details, numbers included",
         "  12. Symptoms this week: Tiredness 7, Nausea 5",
@@ -161,8 +161,8 @@ def test_skipping_everything_still_makes_a_worksheet(runner, tmp_path):
 
 
 def test_not_sure_is_an_answer(runner):
-    session = ["", "not sure", "", "", "not sure", "not sure", "not sure", "not sure"]
-    session += ["", "", "not sure", "skip all", "", ""]
+    session = ["", "not sure", "", "", "not sure", "not sure", "", "not sure", "not sure"]
+    session += ["", "not sure", "skip all", "", ""]
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
@@ -171,8 +171,8 @@ def test_not_sure_is_an_answer(runner):
     assert result.exit_code == 0, result.stderr
     assert "   5. Kind of cancer: Not sure of the exact kind" in result.stderr
     assert "   6. Where it has spread: Not sure where" in result.stderr
-    assert "   7. Where things are now: Not sure" in result.stderr
-    assert "   8. Treatments: Not sure" in result.stderr
+    assert "   8. Where things are now: Not sure" in result.stderr
+    assert "   9. Treatments: Not sure" in result.stderr
     assert "  11. How much to hear: (skipped)" in result.stderr
 
 
@@ -197,7 +197,7 @@ def test_wrong_entries_are_asked_again_in_plain_words(runner):
 def test_choices_by_number_or_name(runner):
     session = list(MARIA_SESSION)
     session[5] = "liver, bones"
-    session[7] = "1, 6"
+    session[9] = "1, 6"
     session[10] = "14,2"
     session[11] = "2"  # travel first
     result = runner.invoke(
@@ -207,7 +207,7 @@ def test_choices_by_number_or_name(runner):
     )
     assert result.exit_code == 0, result.stderr
     assert "   6. Where it has spread: Liver; Bones" in result.stderr
-    assert "   8. Treatments: Chemotherapy; Radiation" in result.stderr
+    assert "   9. Treatments: Chemotherapy; Radiation" in result.stderr
     assert (
         "  10. What matters most: Being able to travel; Not being a burden to others"
         in result.stderr

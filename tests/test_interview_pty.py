@@ -119,10 +119,10 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     answer(child, "Will someone come with you", TEXT, typed="my daughter Ana")
     answer(child, "What kind of cancer is it?", ONE, typed="pancreatic")
     answer(child, "Where has it spread?", SEVERAL, typed="3")
-    answer(child, "Where are you now in your care?", ONE, typed="1")
-    answer(child, "Which treatments are you having now", SEVERAL, typed="chemo")
     answer(child, "Which cancer medicines do you take now", "1.", typed="FOLFIRINOX")
     answer(child, "2.", typed="")
+    answer(child, "Where are you now in your care?", ONE, typed="1")
+    answer(child, "Which treatments are you having now", SEVERAL, typed="chemo")
     answer(
         child,
         "What matters most to you right now?",
@@ -194,7 +194,7 @@ def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where):
     if where == "at the summary":
         # Enter for the rest; the worksheet is then being made in the background.
         answer(child, "Date (Enter skips):", typed="")
-        for prompt in (TEXT, TEXT, ONE, SEVERAL, ONE, SEVERAL, "1.", SEVERAL, ONE):
+        for prompt in (TEXT, TEXT, ONE, SEVERAL, "1.", ONE, SEVERAL, SEVERAL, ONE):
             answer(child, prompt, typed="")
         answer(child, "Pain, 0-10:", typed="skip all")
         answer(child, "Is there a topic", SEVERAL, typed="")
