@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import stat
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 import pexpect
+import pypdf
 import pytest
 
 from tests.conftest import REPO, pdf_text
@@ -104,6 +106,7 @@ def finish(child: pexpect.spawn) -> str:
 
 
 RANKED = "Most important first (Enter skips):"
+MEDICINES = "Medicine names (Enter skips):"
 
 
 def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
@@ -128,6 +131,7 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     answer(child, "What kind of cancer is it?", ONE, typed="pancreas")
     answer(child, "Where has it spread?", SEVERAL, typed="liver")
     answer(child, "Where are you now in your care?", ONE, typed="1")
+    answer(child, "Which cancer medicines do you take now", MEDICINES, typed="")  # not sure
     answer(child, "Which treatments are you having now", SEVERAL, typed="chemo, targetted")  # 2
     answer(child, '"targetted": did you mean "Targeted drugs"? [Y/n]', typed="yes please")
     answer(
@@ -140,10 +144,11 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     answer(child, 'Which one on the list is closest to "Gardening"?', typed="13")
     answer(child, "How much do you want to hear about what lies ahead?", ONE, typed="details")
     answer(child, "Pain, 0-10:", typed="")
-    answer(child, "Tiredness, 0-10:", typed="11")  # 3: over the top of the scale...
-    answer(child, '"11" is not a score.', "Tiredness, 0-10:", typed="seven")  # ...in words
+    answer(child, "Tiredness (lack of energy), 0-10:", typed="11")  # 3: off the scale...
+    answer(child, '"11" is not a score.', "Tiredness (lack of energy), 0-10:", typed="seven")
+    answer(child, "Drowsiness (feeling sleepy), 0-10:", typed="")
     answer(child, "Nausea, 0-10:", typed="5")
-    answer(child, "Poor appetite, 0-10:", typed="skip all")
+    answer(child, "Lack of appetite, 0-10:", typed="skip all")
     answer(child, "Is there a topic you are not ready to talk about today?", SEVERAL, typed="")
     answer(
         child,
@@ -155,8 +160,8 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     answer(
         child,
         "2. Visit date: Thursday, December 3, 2026",
-        "8. Treatments: Chemotherapy; Targeted drugs",
-        "9. What matters most: Eating without nausea or discomfort; Keeping up my work; Gardening",
+        "9. Treatments: Chemotherapy; Targeted drugs",
+        "10. What matters most: Eating without nausea or discomfort; Keeping up my work; Gardening",
         "press Enter to make the worksheet:",
         typed="",
     )
@@ -222,16 +227,18 @@ def test_the_next_visit_asks_for_the_new_date_and_this_weeks_symptoms(tmp_path, 
     child.logfile_read = _Keep(transcript)
     child.expect_exact("The last visit was on Tuesday, November 17, 2026.")
     child.expect_exact("Kept from last time: Name, Kind of cancer, Where it has spread,")
-    answer(child, "(1 of 4) When is your visit?", "Date (Enter skips):", typed="next Tuesday")
+    answer(child, "(1 of 5) When is your visit?", "Date (Enter skips):", typed="next Tuesday")
     answer(child, "Tuesday, December 8, 2026. Is that right? [Y/n]", typed="y")
-    answer(child, "(2 of 4) Who is the visit with?", TEXT, typed="Dr. Okafor")
-    answer(child, "(3 of 4) Will someone come with you", TEXT, typed="")
+    answer(child, "(2 of 5) Who is the visit with?", TEXT, typed="Dr. Okafor")
+    answer(child, "(3 of 5) Will someone come with you", TEXT, typed="")
+    answer(child, "(4 of 5) Which cancer medicines", MEDICINES, typed="")
     answer(
-        child, "(4 of 4) How much has each", "Last time's scores are shown", "Pain, 0-10:", typed=""
+        child, "(5 of 5) How much has each", "Last time's scores are shown", "Pain, 0-10:", typed=""
     )
-    answer(child, "Tiredness (last time 7), 0-10:", typed="4")
+    answer(child, "Tiredness (lack of energy) (last time 7), 0-10:", typed="4")
+    answer(child, "Drowsiness (feeling sleepy), 0-10:", typed="")
     answer(child, "Nausea (last time 5), 0-10:", typed="skip all")
-    answer(child, "11. Symptoms this week: Tiredness 4", "make the worksheet:", typed="")
+    answer(child, "12. Symptoms this week: Tiredness 4", "make the worksheet:", typed="")
     answer(child, "Also print the longer list of questions? [y/N]", typed="")
     answer(child, "Save these answers in last-time.yaml, for next time? [y/N]", typed="yes")
     child.expect_exact("Saved the answers in")
@@ -248,6 +255,55 @@ def test_the_next_visit_asks_for_the_new_date_and_this_weeks_symptoms(tmp_path, 
     assert "Can I travel in June?" in saved
 
 
+def test_done_when_a_person_types_as_people_do(tmp_path, environment):
+    """The issue's test: "15/12/2026", "yes please", own words among what matters
+    most, and a medicine by its brand name."""
+    child = start(tmp_path, environment)
+    transcript: list[str] = []
+    child.logfile_read = _Keep(transcript)
+    answer(child, "What name should go at the top of your worksheet?", TEXT, typed="Ruth Adler")
+    answer(child, "When is your visit?", "Date (Enter skips):", typed="15/12/2026")
+    answer(child, "Tuesday, December 15, 2026. Is that right? [Y/n]", typed="yes please")
+    answer(child, "Who is the visit with?", TEXT, typed="")
+    answer(child, "Will someone come with you", TEXT, typed="")
+    answer(child, "What kind of cancer is it?", ONE, typed="breast")
+    answer(child, "Where has it spread?", SEVERAL, typed="bones")
+    answer(child, "Where are you now in your care?", ONE, typed="on treatment")
+    answer(child, "Which cancer medicines do you take now", MEDICINES, typed="Ibrance")
+    answer(
+        child,
+        "Ibrance (palbociclib): a targeted pill",
+        "The medicines count as: Targeted drugs.",
+        SEVERAL,
+        typed="",
+    )
+    answer(child, RANKED, typed="gardening, grandchildren, stay out of hospital")
+    answer(child, '"stay out of hospital": did you mean "Staying out of the hospital"?', typed="y")
+    answer(child, 'Which one on the list is closest to "Gardening"?', typed="13")
+    answer(child, 'Which one on the list is closest to "Grandchildren"?', typed="4")
+    answer(child, "How much do you want to hear about what lies ahead?", ONE, typed="")
+    answer(child, "Pain, 0-10:", typed="skip all")
+    answer(child, "Is there a topic you are not ready to talk about today?", SEVERAL, typed="")
+    answer(child, "Do you have questions of your own?", "1.", typed="")
+    answer(child, "press Enter to make the worksheet:", typed="")
+    answer(child, "Also print the longer list of questions? [y/N]", typed="")
+    answer(child, "Keep the answers for next time? [y/N]", typed="no thanks")
+    child.expect_exact("To print it, open the file and choose Print.")
+    finish(child)
+    said = "".join(transcript)
+    assert child.exitstatus == 0, said
+    assert os.listdir(tmp_path) == ["care-questions-2026-12-15.pdf"]
+    sheet = tmp_path / "care-questions-2026-12-15.pdf"
+    first = re.sub(r"\s+", " ", pypdf.PdfReader(sheet).pages[0].extract_text())
+    assert "Visit on Tuesday, December 15, 2026" in first
+    ranked = first.split("What matters most to me", 1)[1]
+    assert ranked.index("Gardening") < ranked.index("Grandchildren")
+    assert ranked.index("Grandchildren") < ranked.index("Staying out of the hospital")
+    text = pdf_text(sheet)
+    assert "What most often sends people on my treatment to the hospital" in text
+    assert "How often will my blood counts be checked on my CDK4/6 pill" in text
+
+
 @pytest.mark.parametrize("where", ["at the second question", "at the summary"])
 def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where):
     child = start(tmp_path, environment, "interview", "--save-answers", "mine.yaml")
@@ -255,7 +311,7 @@ def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where):
     if where == "at the summary":
         # Enter for the rest; the worksheet is then being made in the background.
         answer(child, "Date (Enter skips):", typed="")
-        for prompt in (TEXT, TEXT, ONE, SEVERAL, ONE, SEVERAL, RANKED, ONE):
+        for prompt in (TEXT, TEXT, ONE, SEVERAL, ONE, MEDICINES, SEVERAL, RANKED, ONE):
             answer(child, prompt, typed="")
         answer(child, "Pain, 0-10:", typed="skip all")
         answer(child, "Is there a topic", SEVERAL, typed="")

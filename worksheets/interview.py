@@ -31,11 +31,13 @@ from typing import Any
 import click
 
 from . import prompts, schema
+from . import vocabulary as v
 from .answers import Answers, load_answers, validate_answers
 from .dates import long_date, parse_iso
 from .documents import DocumentOptions, warn_on_stderr
 from .errors import InputProblems, UserError
 from .i18n import _, ngettext
+from .medicines import MedicineList
 from .output import STDOUT, check_folder, check_target, default_name, write_output
 from .output import save_answers as write_answers_file
 from .prompts import Console
@@ -85,7 +87,7 @@ def run_interview(
     day = today()
     preparer = Preparer(document)
     try:
-        conversation = Conversation(io, helper_mode=helper_mode, today=day)
+        conversation = Conversation(io, helper_mode=helper_mode, today=day, bank=document.bank)
         answers = conversation.run(start, on_summary=preparer.prepare)
         if not document.all_questions and offer_booklet(io):
             preparer.use_booklet()
@@ -194,6 +196,8 @@ class Question:
             return _shown_scores(value, self.field.choices)
         if kind is Kind.LINES:
             return _shown_lines(value)
+        if kind is Kind.MEDICINES:
+            return ", ".join(value)
         if not self.field.choices:
             return str(value)
         items = (value,) if isinstance(value, str) else value
@@ -210,6 +214,7 @@ _READ: dict[Kind, Callable[..., Any]] = {
     Kind.RANKED: prompts.read_ranked,
     Kind.SCORES: prompts.read_scores,
     Kind.LINES: prompts.read_lines,
+    Kind.MEDICINES: prompts.read_medicines,
 }
 
 
@@ -227,7 +232,11 @@ def _words(words: schema.Words) -> Words:
 
 
 def _shown_scores(scores: Mapping[str, int], labels: Mapping[str, str]) -> str:
-    return ", ".join(f"{_(labels[key])} {score}" for key, score in scores.items())
+    # The item's short name ("Tiredness"), without the explanation the prompt gives.
+    return ", ".join(
+        f"{_(v.ESAS_R_WORDING[key][0]) if key in v.ESAS_R_WORDING else _(labels[key])} {score}"
+        for key, score in scores.items()
+    )
 
 
 def _shown_lines(lines: tuple[str, ...]) -> str:
@@ -245,12 +254,34 @@ class Conversation:
     """The questions, in the words of the person or of someone helping them."""
 
     def __init__(
-        self, io: Console, *, helper_mode: bool = False, today: dt.date | None = None
+        self,
+        io: Console,
+        *,
+        helper_mode: bool = False,
+        today: dt.date | None = None,
+        bank: Path | None = None,
     ) -> None:
         self.io = io
+        self.bank = bank
         self.helper_mode = helper_mode
         self.today = today or globals()["today"]()
         self.last_time: Mapping[str, int] = {}  # last visit's scores, shown on the next
+
+    def medicine_list(self) -> MedicineList:
+        """The bank's medicine list (the background thread has most likely loaded the bank)."""
+        from .bank import load_bank
+
+        return load_bank(self.bank).medicines
+
+    def treatments_of(self, names: Sequence[str]) -> str | None:
+        """`The medicines count as: Targeted drugs; Hormone therapy.` for the class list."""
+        known = self.medicine_list()
+        classes = dict.fromkeys(c for r in known.resolve_all(names) for c in r.classes)
+        if not classes:
+            return None
+        return _("The medicines count as: {kinds}. Add any other treatment.").format(
+            kinds="; ".join(_(v.TREATMENTS[c]) for c in classes if c in v.TREATMENTS)
+        )
 
     def say(self, patient: str, helper: str) -> str:
         """The patient's wording, or the helper's ("the person you are helping")."""
@@ -393,8 +424,12 @@ class Conversation:
             extra["synonyms"] = f.synonyms
         if f.kind is Kind.TEXT:
             extra["max_chars"] = f.max_chars
-        elif f.kind is Kind.LINES:
+        elif f.kind in (Kind.LINES, Kind.MEDICINES):
             extra.update(max_lines=f.max_items, max_chars=f.max_chars)
+        if f.kind is Kind.MEDICINES:
+            extra["medicines"] = self.medicine_list()
+        elif f.name == "treatments" and answers.medicines:
+            extra["note"] = self.treatments_of(answers.medicines)
         elif f.kind is Kind.DATE:
             extra["today"] = self.today
         elif f.kind is Kind.SCORES and self.last_time:

@@ -28,6 +28,7 @@ import click
 
 from . import dates
 from .i18n import _
+from .medicines import _DOSE, MedicineList, Resolved, name_key
 from .safetext import control_problem, shown_lines, whole_number
 from .schema import OwnPriority
 from .words import Reading, split_choices, understand, yes_or_no
@@ -450,9 +451,13 @@ def read_choices(
     *,
     current: Sequence[str] = (),
     synonyms: Mapping[str, str] | None = None,
+    note: str | None = None,
 ) -> tuple[str, ...]:
-    """Any number of answers from a numbered list: `1,3` or `liver, bones`."""
+    """Any number of answers from a numbered list: `1,3` or `liver, bones`.
+    `note`: a line said before the list (what an earlier answer already gives)."""
     _heading(io, question, why)
+    if note:
+        io.echo("  " + note)
     _show_options(io, options)
     io.echo("  " + _("Choose all that fit, with commas between: 1,3 or a word for each."))
     if current:
@@ -705,3 +710,132 @@ def read_number(io: Console, prompt: str, count: int) -> int | None:
         if number is not None and 1 <= number <= count:
             return number
         io.echo(_("Please type a number from 1 to {n}, or press Enter alone.").format(n=count))
+
+
+# --- Medicines by name --------------------------------------------------------------
+
+# The class of a medicine in plain words, with the form its description gives.
+_CLASS_WORDS = {
+    "chemotherapy": "chemotherapy",
+    "targeted": "targeted",
+    "immunotherapy": "immunotherapy",
+    "hormone": "hormone therapy",
+    "antibody_drug_conjugate": "antibody-drug conjugate",
+    "radiation": "radiation",
+}
+_PILL = re.compile(r"\b(pills?|tablets?|capsules?)\b", re.IGNORECASE)
+
+
+def proper_name(resolved: Resolved) -> str:
+    """The name as given, or, for a misspelling on the list, its right spelling."""
+    medicine = resolved.medicine
+    if medicine is None:
+        return resolved.given
+    spelled = {name_key(n): n for n in (medicine.name, *medicine.brands, *medicine.also_called)}
+    if name_key(resolved.given) in spelled or name_key(_DOSE.sub("", resolved.given)) in spelled:
+        return resolved.given
+    return (medicine.brands or (medicine.name,))[0]
+
+
+def understood_medicine(resolved: Resolved) -> str:
+    """`Ibrance (palbociclib): a targeted pill`: what the program took a name for."""
+    medicine = resolved.medicine
+    if medicine is None:
+        return resolved.given
+    shown = proper_name(resolved)
+    if medicine.regimen:
+        shown += f" ({', '.join(medicine.regimen)})"
+    elif name_key(medicine.name) != name_key(_DOSE.sub("", shown)):
+        shown += f" ({medicine.name})"
+    first_sentence = medicine.description.split(". ")[0].rstrip(".")
+    if not resolved.classes:
+        return (
+            f"{shown}: {first_sentence[:1].lower()}{first_sentence[1:]}"
+            if first_sentence
+            else shown
+        )
+    form = _("pill") if _PILL.search(first_sentence) else _("medicine")
+    kind = _(" and ").join(_(_CLASS_WORDS.get(c, c)) for c in resolved.classes)
+    article = _("an") if kind[:1].lower() in "aeiou" else _("a")
+    return f"{shown}: {article} {kind} {form}"
+
+
+def read_medicines(
+    io: Console,
+    question: str,
+    why: str | None = None,
+    *,
+    current: Sequence[str] = (),
+    medicines: MedicineList | None = None,
+    max_lines: int = 20,
+    max_chars: int = 100,
+) -> tuple[str, ...]:
+    """Medicine names as on the box or the pharmacy label, each read back with its
+    class in plain words; a near miss of a listed name is asked about; a name
+    not on the list is kept as typed (the worksheet warns about it)."""
+    known = medicines or MedicineList()
+    _heading(io, question, why)
+    io.echo("  " + _("With commas between, for example: Ibrance, letrozole."))
+    io.echo(
+        "  " + _("Not sure of the names? Press Enter: the next question lists kinds of treatment.")
+    )
+    if current:
+        _show_current(io, ", ".join(current))
+    while True:
+        raw = io.ask(_("Medicine names ({enter}):").format(enter=_enter(current)))
+        text = " ".join(raw.split())
+        if not text or text.lower() == SKIP:
+            return tuple(current)
+        if text.lower() == CLEAR or is_unsure(text) or _plain(text) in (_("none"), _("no")):
+            return ()
+        if refused := control_problem(text):
+            io.echo(_("That {problem}.").format(problem=refused))
+            continue
+        kept: list[str] = []
+        for typed in split_choices(text):
+            name = _one_medicine(io, typed, known, max_chars)
+            if name and name.casefold() not in (k.casefold() for k in kept):
+                kept.append(name)
+        if len(kept) > max_lines:
+            io.echo(
+                _("That is {n}; at most {limit} fit. Please give the main ones.").format(
+                    n=len(kept), limit=max_lines
+                )
+            )
+            continue
+        if kept:
+            return tuple(kept)
+
+
+def _one_medicine(io: Console, name: str, known: MedicineList, max_chars: int) -> str | None:
+    if len(name) > max_chars:
+        io.echo(
+            _("That is {n} characters; at most {limit} fit. Please make it shorter.").format(
+                n=len(name), limit=max_chars
+            )
+        )
+        return None
+    resolved = known.resolve(name)
+    if (
+        resolved.medicine is None
+        and resolved.suggestion
+        and read_yes_no(
+            io,
+            _('"{name}": did you mean "{suggestion}"?').format(
+                name=name, suggestion=resolved.suggestion
+            ),
+            default=True,
+        )
+    ):
+        name = resolved.suggestion
+        resolved = known.resolve(name)
+    if resolved.medicine is None:
+        io.echo(
+            "  "
+            + _(
+                '"{name}" is not on this program\'s list of medicines; it is kept as typed.'
+            ).format(name=name)
+        )
+        return name
+    io.echo("  " + understood_medicine(resolved))
+    return proper_name(resolved)

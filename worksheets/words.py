@@ -150,7 +150,7 @@ def understand(
                 text=text, n=len(keys)
             ),
         )
-    wanted = normalize(re.sub(r"^(the|my|a|an|in the|in my|on)\s+", "", text.lower()))
+    wanted = normalize(re.sub(r"^(the|my|a|an|in the|in my)\s+", "", text.lower()))
     names: dict[str, str] = {}  # every name of every value -> the value
     for key in keys:
         names[normalize(key)] = key
