@@ -600,3 +600,64 @@ def test_articles_and_longer_phrases():
     assert (
         '"not being in hospital": did you mean "Staying out of the hospital"? [Y/n] y' in fake.lines
     )
+
+
+# --- Medicines by name ----------------------------------------------------------------
+
+
+def read_medicines(*typed: str, current=()):
+    from worksheets.bank import load_bank
+
+    fake = FakeConsole(*typed)
+    names = prompts.read_medicines(
+        fake.console, "Which medicines?", None, current=current, medicines=load_bank().medicines
+    )
+    return names, fake.lines
+
+
+def test_medicines_are_read_back_with_their_kind_in_plain_words():
+    names, said = read_medicines("Ibrance, letrozole")
+    assert names == ("Ibrance", "letrozole")
+    assert said[-3:] == [
+        "Medicine names (Enter skips): Ibrance, letrozole",
+        "  Ibrance (palbociclib): a targeted pill",
+        "  letrozole: a hormone therapy pill",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "understood"),
+    [
+        ("ibrence", "Ibrance (palbociclib): a targeted pill"),
+        ("FOLFOX", "FOLFOX (fluorouracil, leucovorin, oxaliplatin): a chemotherapy medicine"),
+        ("Keytruda", "Keytruda (pembrolizumab): an immunotherapy medicine"),
+        ("Enhertu", "Enhertu (trastuzumab deruxtecan): an antibody-drug conjugate medicine"),
+        ("Xeloda 500mg", "Xeloda 500mg (capecitabine): a chemotherapy pill"),
+    ],
+)
+def test_each_name_is_understood(typed, understood):
+    _names, said = read_medicines(typed)
+    assert said[-1] == "  " + understood
+
+
+def test_a_misspelling_is_kept_in_its_right_spelling():
+    assert read_medicines("ibrence")[0] == ("Ibrance",)
+
+
+def test_a_close_name_is_asked_about_and_an_unknown_one_kept_as_typed():
+    names, said = read_medicines("Ibranc, my blue pill", "yes please")
+    assert names == ("Ibrance", "my blue pill")
+    assert '"Ibranc": did you mean "Ibrance"? [Y/n] yes please' in said
+    assert (
+        '  "my blue pill" is not on this program\'s list of medicines; it is kept as typed.' in said
+    )
+
+
+def test_not_knowing_the_names_is_fine():
+    names, said = read_medicines("")
+    assert names == ()
+    assert (
+        "  Not sure of the names? Press Enter: the next question lists kinds of treatment." in said
+    )
+    assert read_medicines("not sure")[0] == ()
+    assert read_medicines("", current=("Ibrance",))[0] == ("Ibrance",)
