@@ -30,7 +30,7 @@ from typing import Any
 
 import click
 
-from . import prompts, schema
+from . import local_words, prompts, schema
 from . import vocabulary as v
 from .answers import Answers, load_answers, validate_answers
 from .dates import long_date, parse_iso
@@ -54,7 +54,26 @@ def today() -> dt.date:
     return parse_iso(os.environ.get(TODAY_VARIABLE, "")) or dt.date.today()
 
 
-def run_interview(
+def run_interview(*, start_from: Path | None, document: DocumentOptions, **options: Any) -> None:
+    """The interview in its language: the command line's, else the saved
+    answers file's, else the locale's."""
+    from .i18n import current_language, use_language
+
+    language = document.language or _file_language(start_from) or current_language()
+    with use_language(language):
+        _run_interview(start_from=start_from, document=document, **options)
+
+
+def _file_language(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return load_answers(path).language
+    except UserError:
+        return None  # reported, with every other problem, when the file is read for real
+
+
+def _run_interview(
     *,
     start_from: Path | None,
     save_answers: Path | None,
@@ -71,7 +90,7 @@ def run_interview(
     nobody answers everything only to be told no.
     """
     to_stdout = output == STDOUT
-    io = console or prompts.terminal(err=to_stdout)
+    io = local_words.with_commands(console or prompts.terminal(err=to_stdout))
     if save_answers is not None:
         _check_answers_target(save_answers, force)
     if output and not to_stdout:
@@ -132,6 +151,22 @@ def run_interview(
             + " "
             + (_("Bring it to the visit.") if helper_mode else _("Bring it to your visit."))
         )
+
+
+def other_language_lines() -> list[str]:
+    """One line in each other language, in that language, saying how to switch."""
+    from .i18n import available_languages, current_language, use_language
+
+    lines = []
+    for code in available_languages():
+        if code != current_language():
+            with use_language(code):
+                lines.append(
+                    _("For this interview in English, type: worksheets --language {code}").format(
+                        code=code
+                    )
+                )
+    return lines
 
 
 def say_where_it_is(io: Console, path: Path, data: bytes, fmt: str) -> None:
@@ -353,6 +388,8 @@ class Conversation:
                 "To stop at any time, hold the Ctrl key and press C."
             )
         )
+        for line in other_language_lines():
+            self.io.echo(line)
 
     def welcome_back(
         self, last_visit: dt.date, start: Answers, all_questions: Sequence[Question], count: int

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from . import local_words
 from .i18n import _
 from .safetext import whole_number
 
@@ -105,9 +106,9 @@ _NO = frozenset(
 def yes_or_no(text: str) -> bool | None:
     """True for "yes please", False for "no thanks", None for anything else."""
     plain = " ".join(re.sub(r"[.!,]+", " ", text.lower().replace("\u2019", "'")).split())
-    if plain in _YES or plain in (_("yes"), _("y")):
+    if plain in _YES or plain in (_("yes"), _("y")) or local_words.is_yes(plain):
         return True
-    if plain in _NO or plain in (_("no"), _("n")):
+    if plain in _NO or plain in (_("no"), _("n")) or local_words.is_no(plain):
         return False
     return None
 
@@ -166,6 +167,10 @@ def understand(
             return Reading(text, partial[0], sure=True)
         if len(partial) > 1:
             return Reading(text, several=tuple(partial))
+    # In the language spoken: accents or not, and its plain words ("quimio", "rayos").
+    local = local_words.find_option(text, options, options)
+    if local is not None:
+        return Reading(text, local, sure=True)
     if len(wanted) < 3:
         return Reading(text)  # "no", "ok": too short to be a near miss of anything
     # "not being in hospital": a one-word name of an answer inside longer words.
