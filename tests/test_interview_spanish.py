@@ -26,6 +26,7 @@ ROSA_SESSION = [
     "mama",  # tipo de cáncer
     "huesos, higado",  # a dónde se extendió
     "en tratamiento",  # en qué punto está
+    "",  # medicamentos: no sabe los nombres
     "hormonas, rayos",  # tratamientos
     "familia, dolor, fe",  # lo que más importa, lo más importante primero
     "idea general",  # cuánto quiere saber
