@@ -714,15 +714,20 @@ def read_number(io: Console, prompt: str, count: int) -> int | None:
 
 # --- Medicines by name --------------------------------------------------------------
 
+
 # The class of a medicine in plain words, with the form its description gives.
-_CLASS_WORDS = {
-    "chemotherapy": "chemotherapy",
-    "targeted": "targeted",
-    "immunotherapy": "immunotherapy",
-    "hormone": "hormone therapy",
-    "antibody_drug_conjugate": "antibody-drug conjugate",
-    "radiation": "radiation",
-}
+def _class_words() -> dict[str, str]:
+    """Each treatment class as it reads in "a targeted pill" (translated when asked)."""
+    return {
+        "chemotherapy": _("chemotherapy"),
+        "targeted": _("targeted"),
+        "immunotherapy": _("immunotherapy"),
+        "hormone": _("hormone therapy"),
+        "antibody_drug_conjugate": _("antibody-drug conjugate"),
+        "radiation": _("radiation"),
+    }
+
+
 _PILL = re.compile(r"\b(pills?|tablets?|capsules?)\b", re.IGNORECASE)
 
 
@@ -755,9 +760,13 @@ def understood_medicine(resolved: Resolved) -> str:
             else shown
         )
     form = _("pill") if _PILL.search(first_sentence) else _("medicine")
-    kind = _(" and ").join(_(_CLASS_WORDS.get(c, c)) for c in resolved.classes)
-    article = _("an") if kind[:1].lower() in "aeiou" else _("a")
-    return f"{shown}: {article} {kind} {form}"
+    words = _class_words()
+    kind = _(" and ").join(words.get(c, c) for c in resolved.classes)
+    if kind[:1].lower() in "aeiou":
+        what = _("an {kind} {form}").format(kind=kind, form=form)  # an immunotherapy medicine
+    else:
+        what = _("a {kind} {form}").format(kind=kind, form=form)  # a targeted pill
+    return f"{shown}: {what}"
 
 
 def read_medicines(
