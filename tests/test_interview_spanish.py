@@ -25,7 +25,6 @@ ROSA_SESSION = [
     "mi hijo Daniel",  # quién acompaña
     "mama",  # tipo de cáncer
     "huesos, higado",  # a dónde se extendió
-    "",  # medicinas: ninguna nombrada
     "en tratamiento",  # en qué punto está
     "",  # medicamentos: no sabe los nombres
     "hormonas, rayos",  # tratamientos
