@@ -169,8 +169,10 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
 
 
 def _question_files(folder: Path) -> list[Path]:
-    """Every YAML file of the folder: `.yaml` or `.yml`, as an editor may save it."""
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """Every YAML file of the folder: `.yaml`, `.yml` or `.YAML`, as an editor may save it."""
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+    )
 
 
 @dataclass

@@ -32,9 +32,15 @@ class WorksheetsGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        from .errors import Stopped
+
         kwargs["standalone_mode"] = False
+        _stop_on_signals()
         try:
             result = super().main(*args, **kwargs)
+        except Stopped as stopped:
+            click.echo("\n" + _("Stopped. Nothing was written."), err=True)
+            sys.exit(128 + stopped.signum)
         except (click.Abort, KeyboardInterrupt, EOFError):
             click.echo("\n" + _("Stopped. Nothing was written."), err=True)
             sys.exit(EXIT_INTERRUPTED)
@@ -49,6 +55,23 @@ class WorksheetsGroup(click.Group):
             sys.stderr.close()
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, a stopped service) end the program
+    the way Ctrl-C does: temporary files removed, workers stopped, then exit
+    143 or 129."""
+    import signal
+
+    from .errors import Stopped
+
+    def stop(signum: int, _frame: Any) -> None:
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, stop)
 
 
 def writing_options(command: Any) -> Any:
@@ -355,7 +378,7 @@ def batch(
             report = run_batch(plan, settings, bar.update if bar else None)
     except BatchStopped as stopped:
         click.echo("\n" + stopped.message(), err=True)
-        return EXIT_INTERRUPTED
+        return 128 + stopped.signum
     for warning in report.warnings:
         click.echo(_("Warning: {warning}").format(warning=shown(warning)), err=True)
     for problem in report.problems:

@@ -66,8 +66,30 @@ def check_folder(path: Path) -> None:
                 path=path, folder=folder
             )
         )
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError(_("cannot write {path}: no permission to write there").format(path=path))
+    check_room(folder, str(path))
+
+
+# Less free space than this is a full disk for a worksheet (about 150 kB).
+MIN_FREE_BYTES = 2_000_000
+
+
+def check_room(folder: Path, shown_as: str) -> None:
+    """Files can be written in `folder` (or, if it is still to be made, in the
+    nearest folder above it that exists): permission, and room on the disk."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UserError(
+            _("cannot write {path}: no permission to write there").format(path=shown_as)
+        )
+    if hasattr(os, "statvfs"):
+        try:
+            room = os.statvfs(existing)
+        except OSError:
+            return
+        if room.f_bavail * room.f_frsize < MIN_FREE_BYTES:
+            raise UserError(_("cannot write {path}: the disk is full").format(path=shown_as))
 
 
 def answers_yaml(answers: Answers) -> str:

@@ -69,6 +69,10 @@ class PdfJoiner:
     """
 
     def __init__(self, handle: BinaryIO, *, two_sided: bool = True) -> None:
+        # Imported now, not with the first document: a Ctrl-C that lands in
+        # the middle of importing the extension aborts the whole process.
+        import pikepdf  # noqa: F401
+
         self.out = handle
         self.two_sided = two_sided
         # The cross-reference entry of each object: (1, offset) written as it
