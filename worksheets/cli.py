@@ -235,22 +235,27 @@ def questions(fmt: str, check: bool, bank: Path | None) -> None:
 
 def _write_personal(answers: Any, options: dict[str, Any]) -> None:
     from .documents import personal_document
-    from .output import default_name
+    from .output import default_name, output_target
 
-    target = options.get("output") or default_name(answers.appointment, options["fmt"])
+    target = output_target(options.get("output"), default_name(answers.appointment, options["fmt"]))
     _write_document(
-        target, options["force"], lambda: personal_document(answers, _document_options(options))
+        target,
+        options["force"],
+        lambda: personal_document(answers, _document_options(options)),
+        private=True,  # a person's worksheet, like their answers file
     )
 
 
-def _write_document(target: str, force: bool, make: Callable[[], bytes]) -> None:
+def _write_document(
+    target: str, force: bool, make: Callable[[], bytes], *, private: bool = False
+) -> None:
     """Make a document and write it whole to `target` ("-": standard output)."""
     from .output import STDOUT, check_target, write_output
 
     if target != STDOUT:
         # Refuse before the slow part, so the person is not kept waiting for nothing.
         check_target(Path(target), force)
-    write_output(target, make(), force=force)
+    write_output(target, make(), force=force, private=private)
     if target != STDOUT:
         click.echo(_("Wrote {path}").format(path=shown(str(target))), err=True)
 
@@ -287,7 +292,9 @@ def blank(copies: int, **options: Any) -> None:
 
     if copies > 1 and options["fmt"] != "pdf":
         raise click.UsageError(_("--copies works with PDF only"))
-    target = options.get("output") or f"blank-worksheet.{options['fmt']}"
+    from .output import output_target
+
+    target = output_target(options.get("output"), f"blank-worksheet.{options['fmt']}")
     _write_document(
         target,
         options["force"],

@@ -33,6 +33,35 @@ def default_name(appointment: dt.date | None, fmt: str, *, today: dt.date | None
     return f"care-questions-{day.isoformat()}.{fmt}"
 
 
+def output_target(output: str | None, default: str) -> str:
+    """Where `-o` asks a document to go, `default` being its usual file name.
+
+    `-o folder/` and `-o existing-folder` put the usual name inside the folder;
+    a folder that does not exist, written with its slash, is an error rather
+    than a file named after it. `-o -` is standard output, but never a terminal,
+    where a PDF would print as gibberish (and could drive the terminal).
+    """
+    if not output:
+        return default
+    if output == STDOUT:
+        if sys.stdout.isatty():
+            raise UserError(
+                _(
+                    "-o - writes the worksheet to standard output, which is this terminal; "
+                    "give a file name (-o worksheet.pdf) or send it on (-o - | lpr)"
+                )
+            )
+        return output
+    path = Path(output)
+    if output.endswith(("/", os.sep)) and not path.is_dir():
+        raise UserError(
+            _("cannot write into {folder}: the folder does not exist").format(folder=output)
+        )
+    if path.is_dir():
+        return str(path / default)
+    return output
+
+
 def refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not path.is_file():
         # A device, a pipe or a folder: never renamed over, --force or not.
