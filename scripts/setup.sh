@@ -26,6 +26,10 @@ if [ "$extras" = test ]; then
     # The tests check every print-room PDF with qpdf and poppler, as print servers read them.
     command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
     command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+    # The tests drive the web page (worksheets web) in Debian's own Chromium through
+    # its own chromedriver; Selenium is never allowed to download a browser or driver.
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

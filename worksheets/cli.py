@@ -302,6 +302,80 @@ def blank(copies: int, **options: Any) -> None:
     )
 
 
+# --- web -----------------------------------------------------------------------------
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@cli.command()
+@click.option("--no-browser", is_flag=True, help=_("Only print the address; open no browser."))
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    metavar="N",
+    help=_("The port to listen on.  [default: a free one]"),
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ADDRESS",
+    help=_("The address to listen on; another than this computer's needs --allow-network."),
+)
+@click.option(
+    "--allow-network",
+    is_flag=True,
+    help=_("Allow --host to listen on a network: answers then cross that network."),
+)
+@click.option(
+    "--bank",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help=_("Use another question bank folder (a clinic's edited copy)."),
+)
+@click.option(
+    "--clinic",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help=_("The clinic's details (name, phone numbers, own questions) for every page."),
+)
+def web(
+    no_browser: bool,
+    port: int,
+    host: str,
+    allow_network: bool,
+    bank: Path | None,
+    clinic: Path | None,
+) -> None:
+    """The interview as a private page in the browser, on this computer only.
+
+    Example: worksheets web
+    """
+    from .documents import DocumentOptions, load_sources
+    from .web.server import serve
+
+    host = "127.0.0.1" if host == "localhost" else host
+    if host not in _LOOPBACK and not allow_network:
+        raise click.UsageError(
+            _("--host {host} would let other computers reach the page; add --allow-network").format(
+                host=host
+            )
+        )
+    if host not in _LOOPBACK:
+        click.echo(
+            _(
+                "Warning: the page listens on the network ({host}). Anyone on that network "
+                "who has the address can reach it, and answers cross the network unencrypted."
+            ).format(host=host),
+            err=True,
+        )
+    document = DocumentOptions(bank=bank, clinic=clinic)
+    if bank is not None or clinic is not None:
+        load_sources(document)  # a clinic's own files: their problems first, plainly
+    serve(host=host, port=port, open_browser=not no_browser, document=document)
+
+
 # --- batch ---------------------------------------------------------------------------
 
 
