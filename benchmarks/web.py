@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from websupport import MARIA_FORM, start_server  # noqa: E402
+from websupport import MARIA_FORM, start_server
 
 
 def _session(port: int, token: str) -> tuple[str, str]:
