@@ -30,6 +30,7 @@ MAX_TEXT_CHARS = 300
 MAX_WHY_CHARS = 400
 MAX_TITLE_CHARS = 60  # a section title is printed as a heading on one line
 MAX_VERSION_CHARS = 30  # printed in every page's footer
+MAX_QUESTIONS = 5_000  # far more than any bank needs; more is a mistake
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # The answers a question's conditions can name, with the values each may take:
@@ -84,6 +85,10 @@ class Question:
     high_stakes: bool = False  # the question that matters most for a cancer, site or drug
     every_stage: bool = False  # a treatment question meant for every stage of care
     origin: str = ""  # "goals.yaml, line 12", for messages
+    language: str = ""  # the language of `text` and `why`; empty: the bank's
+    # Texts in other languages written in the question itself (`text: {en: .., es: ..}`):
+    # language -> {"text": .., "why": ..}.
+    inline_texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -96,18 +101,31 @@ class Section:
 @dataclass(frozen=True)
 class Bank:
     version: str
-    language: str
+    language: str  # the language its texts are in now (see bank_languages.py)
     sections: tuple[Section, ...]
     questions: tuple[Question, ...]
+    # The language the bank is written in, and those it is translated into.
+    source_language: str = "en"
+    translations: tuple[str, ...] = ()
+    folder: Path | None = None
+    # In a translated bank: question ids -> what has no text in its language
+    # ("text", "why"), printed in the source language instead.
+    untranslated: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
 
 
-def load_bank(folder: Path | None = None) -> Bank:
-    """Load and validate a bank folder (the built-in one by default)."""
+def load_bank(folder: Path | None = None, language: str | None = None) -> Bank:
+    """Load and validate a bank folder (the built-in one by default), with its
+    texts in `language` where it has them (default: the bank's own language)."""
     folder = (folder or BANK_DIR).resolve()
-    return _load_bank_cached(folder, _fingerprint(folder))
+    bank = _load_bank_cached(folder, _fingerprint(folder))
+    if language is None or language == bank.source_language:
+        return bank
+    from .bank_languages import translated_bank
+
+    return translated_bank(bank, language)
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -141,31 +159,63 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
     sections = {s.id: s for s in meta.sections}
     questions: list[Question] = []
     first_seen: dict[str, str] = {}
+    count = 0
     for path in _question_files(folder):
-        if path.name == "bank.yaml":
+        if path.name.lower() == "bank.yaml":
             continue
         try:
             document = parse_yaml(read_text(path, MAX_FILE_BYTES, _("a bank file")), path.name)
         except InputProblems as error:
             problems.extend(error.problems)
             continue
+        # Ids are compared before the questions are checked, so that a repeated
+        # id is reported in the same run as every other problem.
+        count += _repeated_ids(document, first_seen, problems)
+        taken = {q.id for q in questions}
         for question in read_question_file(document, sections, meta.language, problems):
-            if question.id in first_seen:
-                problems.append(
-                    f"{question.origin}, id: "
-                    + _('"{id}" is used twice (first at {first})').format(
-                        id=question.id, first=first_seen[question.id]
-                    )
-                )
-                continue
-            first_seen[question.id] = question.origin
-            questions.append(question)
+            if question.id not in taken:
+                taken.add(question.id)
+                questions.append(question)
+    if count > MAX_QUESTIONS:
+        problems.append(
+            _(
+                "{folder}: {n} questions; a bank holds at most {limit} (is a file there twice?)"
+            ).format(folder=folder.name, n=f"{count:,}", limit=f"{MAX_QUESTIONS:,}")
+        )
     if problems:
         raise InputProblems(problems)
     # Questions are kept in section order, then in file order within a section.
     order = {s.id: i for i, s in enumerate(meta.sections)}
     questions.sort(key=lambda q: order[q.section])
-    return Bank(meta.version, meta.language, meta.sections, tuple(questions))
+    return Bank(
+        meta.version,
+        meta.language,
+        meta.sections,
+        tuple(questions),
+        source_language=meta.language,
+        translations=meta.translations,
+        folder=folder,
+    )
+
+
+def _repeated_ids(document: YamlDocument, first_seen: dict[str, str], problems: list[str]) -> int:
+    """Report every id used before (in this file or another); the number of questions."""
+    data = document.data
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return 0
+    for index, raw in enumerate(data["questions"]):
+        qid = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(qid, str):
+            continue
+        origin = document.where(("questions", index))
+        if qid in first_seen:
+            problems.append(
+                f"{origin}, id: "
+                + _('"{id}" is used twice (first at {first})').format(id=qid, first=first_seen[qid])
+            )
+        else:
+            first_seen[qid] = origin
+    return len(data["questions"])
 
 
 def _question_files(folder: Path) -> list[Path]:
@@ -179,6 +229,7 @@ def _question_files(folder: Path) -> list[Path]:
 class _Index:
     version: str = "?"
     language: str = "en"
+    translations: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
 
 
@@ -211,9 +262,10 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
     if not isinstance(data, dict):
         problem((), "", _('should start with "format: 1" and list the sections'))
         return index
+    index_fields = ("format", "version", "language", "translations", "sections")
     for key in data:
-        if key not in ("format", "version", "language", "sections"):
-            _unknown(problem, (key,), str(key), ("format", "version", "language", "sections"))
+        if key not in index_fields:
+            _unknown(problem, (key,), str(key), index_fields)
     fmt = data.get("format")
     if fmt is None:
         problem((), "format", _('missing; add the line "format: 1"'))
@@ -252,6 +304,16 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
         problem(("language",), "language", _('should be a language code such as "en" or "es"'))
     else:
         index.language = language
+    translations = data.get("translations", [])
+    translations = translations if isinstance(translations, list) else [translations]
+    if not all(isinstance(t, str) and re.fullmatch(r"[a-z]{2,3}", t) for t in translations):
+        problem(
+            ("translations",),
+            "translations",
+            _('should list language codes, e.g. "translations: [es]"'),
+        )
+    else:
+        index.translations = tuple(t for t in translations if t != index.language)
     raw_sections = data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
         problem(
@@ -359,7 +421,8 @@ def _read_question(
         if raw.get(key) in (None, ""):
             bad(path, key, _("missing; every question needs {field}").format(field=key))
     qid = raw.get("id")
-    if qid is not None and (not isinstance(qid, str) or not ID_PATTERN.match(qid)):
+    # fullmatch: `$` alone would let an id end in a line break ("id: |" in YAML).
+    if qid is not None and (not isinstance(qid, str) or not ID_PATTERN.fullmatch(qid)):
         bad(
             (*path, "id"),
             "id",
@@ -372,11 +435,20 @@ def _read_question(
         _bad_value(
             bad, (*path, "section"), "section", section, sections, _("a section of bank.yaml")
         )
-    text = _localized(raw.get("text"), (*path, "text"), "text", language, MAX_TEXT_CHARS, bad)
-    why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad)
+    inline: dict[str, dict[str, str]] = {}
+    text = _localized(
+        raw.get("text"), (*path, "text"), "text", language, MAX_TEXT_CHARS, bad, inline
+    )
+    why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad, inline)
     sources = _sources(raw.get("source"), (*path, "source"), bad)
     when = _conditions(raw.get("when"), (*path, "when"), "when", bad)
     unless = _conditions(raw.get("unless"), (*path, "unless"), "unless", bad)
+    if when and when == unless:
+        bad(
+            (*path, "unless"),
+            "unless",
+            _("is the same as its when, so the question could never be chosen"),
+        )
     topic = raw.get("topic")
     if topic is not None and not _known(topic, v.SKIP_TOPICS):
         _bad_value(
@@ -389,7 +461,7 @@ def _read_question(
         if not isinstance(value, bool):
             bad((*path, flag), flag, _("should be true or false"))
     group = raw.get("group")
-    if group is not None and (not isinstance(group, str) or not ID_PATTERN.match(group)):
+    if group is not None and (not isinstance(group, str) or not ID_PATTERN.fullmatch(group)):
         bad(
             (*path, "group"),
             "group",
@@ -417,12 +489,22 @@ def _read_question(
         high_stakes=flags["high_stakes"],
         every_stage=flags["every_stage"],
         origin=doc.where(path),
+        language=language,
+        inline_texts=inline,
     )
 
 
 def _localized(
-    value: Any, path: Path_, name: str, language: str, limit: int, bad: Any
+    value: Any,
+    path: Path_,
+    name: str,
+    language: str,
+    limit: int,
+    bad: Any,
+    inline: dict[str, dict[str, str]] | None = None,
 ) -> str | None:
+    """The text in the bank's language; a `{en: .., es: ..}` value's other
+    languages go into `inline` (language -> field -> text)."""
     if value is None:
         return None
     if isinstance(value, dict):
@@ -433,7 +515,21 @@ def _localized(
                 _('has no text in "{language}", the bank\'s language').format(language=language),
             )
             return None
+        for other, translated in value.items():
+            if other == language:
+                continue
+            if not isinstance(other, str) or not re.fullmatch(r"[a-z]{2,3}", other):
+                bad(path, name, _('"{key}" is not a language code such as "es"').format(key=other))
+                continue
+            checked = check_text(translated, (*path, other), f"{name}.{other}", limit, bad)
+            if checked is not None and inline is not None:
+                inline.setdefault(other, {})[name] = checked
         value = value[language]
+    return check_text(value, path, name, limit, bad)
+
+
+def check_text(value: Any, path: Path_, name: str, limit: int, bad: Any) -> str | None:
+    """A line of text of at most `limit` characters, its spaces tidied."""
     if not isinstance(value, str) or not value.strip():
         bad(path, name, _("should be a line of text"))
         return None
