@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("batch_benchmark", HERE / "batch.py")
 assert _spec is not None and _spec.loader is not None
 bench = importlib.util.module_from_spec(_spec)
+sys.modules["batch_benchmark"] = bench  # dataclasses look their module up there
 _spec.loader.exec_module(bench)
 
 TARGET_MB = 300

@@ -168,14 +168,14 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
         except InputProblems as error:
             problems.extend(error.problems)
             continue
-        # Ids are compared before the questions are checked, so that a repeated
-        # id is reported in the same run as every other problem.
-        count += _repeated_ids(document, first_seen, problems)
         taken = {q.id for q in questions}
         for question in read_question_file(document, sections, meta.language, problems):
             if question.id not in taken:
                 taken.add(question.id)
                 questions.append(question)
+        # Ids are compared in every question, valid or not, so that a repeated
+        # id is reported in the same run as every other problem.
+        count += _repeated_ids(document, first_seen, problems)
     if count > MAX_QUESTIONS:
         problems.append(
             _(
