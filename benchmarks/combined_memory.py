@@ -5,12 +5,17 @@ Run on demand, not by the tests:
 
     .venv/bin/python benchmarks/combined_memory.py                 # 5,000 rows
     .venv/bin/python benchmarks/combined_memory.py --rows 100 --rows 300 --rows 600
+    .venv/bin/python benchmarks/combined_memory.py --joiner-only --rows 500 --rows 5000
 
 Each size is one whole command in a fresh process, on a CSV of fictional
 people (the generator of benchmarks/batch.py). The main process's peak
 resident memory (VmHWM, read from /proc while it runs; Linux only) is what
 this measures: it receives every worksheet from the workers and writes the
 combined PDF as they come. The workers' peaks are shown beside it.
+
+`--joiner-only` measures the one step whose memory could grow with the row
+count, adding worksheets to the combined PDF, without laying out thousands of
+them: one worksheet added N times, in one fresh process.
 """
 
 from __future__ import annotations
@@ -55,12 +60,53 @@ def run(rows: int, work: Path, jobs: int) -> tuple[float, object, int]:
     return seconds, memory, size
 
 
+JOINER_ONLY = """
+import resource, sys, time
+from pathlib import Path
+from worksheets.answers import load_answers
+from worksheets.batch import CombinedPdf
+from worksheets.documents import DocumentOptions, personal_document
+pdf = personal_document(load_answers(Path(sys.argv[1])), DocumentOptions())
+out = Path(sys.argv[2])
+start = time.perf_counter()
+combined = CombinedPdf(out, True, list(range(int(sys.argv[3]))))
+for index in range(int(sys.argv[3])):
+    combined.take(index, pdf)
+assert combined.close() == ""
+peak = int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1])
+print(peak // 1024, time.perf_counter() - start, out.stat().st_size)
+"""
+
+
+def joiner_only(rows: int, work: Path) -> None:
+    """The combining step alone, in one fresh process: one worksheet laid out
+    once and added `rows` times, as the main process adds each row's."""
+    maria = HERE.parent / "examples" / "maria.yaml"
+    out = work / "joined.pdf"
+    result = subprocess.run(
+        [sys.executable, "-c", JOINER_ONLY, str(maria), str(out), str(rows)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    peak, seconds, size = result.stdout.split()
+    out.unlink()
+    print(
+        f"{rows:>6} {peak:>8} {'-':>10} {float(seconds):>8.0f} {int(size) / 1e6:>7.1f}", flush=True
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--rows", type=int, action="append", help="rows of people (repeat for several sizes)"
     )
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--joiner-only",
+        action="store_true",
+        help="measure the combining step alone (one worksheet added N times): fast, for 5,000",
+    )
     args = parser.parse_args()
     sizes = args.rows or [5000]
     if not Path("/proc/self/status").exists():
@@ -68,6 +114,11 @@ def main() -> None:
     print(f"batch --combined --jobs {args.jobs}; main-process peak (VmHWM), target {TARGET_MB} MB")
     print(f"{'rows':>6} {'main MB':>8} {'worker MB':>10} {'seconds':>8} {'PDF MB':>7}")
     with tempfile.TemporaryDirectory(prefix="worksheets-bench-") as folder:
+        if args.joiner_only:
+            print("(the combining step alone, in one process)")
+            for rows in sizes:
+                joiner_only(rows, Path(folder))
+            return
         for rows in sizes:
             seconds, memory, size = run(rows, Path(folder), args.jobs)
             print(
