@@ -37,8 +37,9 @@ def test_every_field_has_words_for_people():
 
 
 def test_the_csv_columns_are_the_contracts():
-    assert COLUMNS[:8] == (
+    assert COLUMNS[:9] == (
         "output",
+        "language",
         "name",
         "appointment",
         "care_team",

@@ -84,6 +84,10 @@ class Question:
     high_stakes: bool = False  # the question that matters most for a cancer, site or drug
     every_stage: bool = False  # a treatment question meant for every stage of care
     origin: str = ""  # "goals.yaml, line 12", for messages
+    language: str = ""  # the language of `text` and `why`; empty: the bank's
+    # Texts in other languages written in the question itself (`text: {en: .., es: ..}`):
+    # language -> {"text": .., "why": ..}.
+    inline_texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -96,18 +100,31 @@ class Section:
 @dataclass(frozen=True)
 class Bank:
     version: str
-    language: str
+    language: str  # the language its texts are in now (see bank_languages.py)
     sections: tuple[Section, ...]
     questions: tuple[Question, ...]
+    # The language the bank is written in, and those it is translated into.
+    source_language: str = "en"
+    translations: tuple[str, ...] = ()
+    folder: Path | None = None
+    # In a translated bank: question ids -> what has no text in its language
+    # ("text", "why"), printed in the source language instead.
+    untranslated: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
 
 
-def load_bank(folder: Path | None = None) -> Bank:
-    """Load and validate a bank folder (the built-in one by default)."""
+def load_bank(folder: Path | None = None, language: str | None = None) -> Bank:
+    """Load and validate a bank folder (the built-in one by default), with its
+    texts in `language` where it has them (default: the bank's own language)."""
     folder = (folder or BANK_DIR).resolve()
-    return _load_bank_cached(folder, _fingerprint(folder))
+    bank = _load_bank_cached(folder, _fingerprint(folder))
+    if language is None or language == bank.source_language:
+        return bank
+    from .bank_languages import translated_bank
+
+    return translated_bank(bank, language)
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -165,7 +182,15 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
     # Questions are kept in section order, then in file order within a section.
     order = {s.id: i for i, s in enumerate(meta.sections)}
     questions.sort(key=lambda q: order[q.section])
-    return Bank(meta.version, meta.language, meta.sections, tuple(questions))
+    return Bank(
+        meta.version,
+        meta.language,
+        meta.sections,
+        tuple(questions),
+        source_language=meta.language,
+        translations=meta.translations,
+        folder=folder,
+    )
 
 
 def _question_files(folder: Path) -> list[Path]:
@@ -177,6 +202,7 @@ def _question_files(folder: Path) -> list[Path]:
 class _Index:
     version: str = "?"
     language: str = "en"
+    translations: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
 
 
@@ -209,9 +235,10 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
     if not isinstance(data, dict):
         problem((), "", _('should start with "format: 1" and list the sections'))
         return index
+    index_fields = ("format", "version", "language", "translations", "sections")
     for key in data:
-        if key not in ("format", "version", "language", "sections"):
-            _unknown(problem, (key,), str(key), ("format", "version", "language", "sections"))
+        if key not in index_fields:
+            _unknown(problem, (key,), str(key), index_fields)
     fmt = data.get("format")
     if fmt is None:
         problem((), "format", _('missing; add the line "format: 1"'))
@@ -250,6 +277,16 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
         problem(("language",), "language", _('should be a language code such as "en" or "es"'))
     else:
         index.language = language
+    translations = data.get("translations", [])
+    translations = translations if isinstance(translations, list) else [translations]
+    if not all(isinstance(t, str) and re.fullmatch(r"[a-z]{2,3}", t) for t in translations):
+        problem(
+            ("translations",),
+            "translations",
+            _('should list language codes, e.g. "translations: [es]"'),
+        )
+    else:
+        index.translations = tuple(t for t in translations if t != index.language)
     raw_sections = data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
         problem(
@@ -370,8 +407,11 @@ def _read_question(
         _bad_value(
             bad, (*path, "section"), "section", section, sections, _("a section of bank.yaml")
         )
-    text = _localized(raw.get("text"), (*path, "text"), "text", language, MAX_TEXT_CHARS, bad)
-    why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad)
+    inline: dict[str, dict[str, str]] = {}
+    text = _localized(
+        raw.get("text"), (*path, "text"), "text", language, MAX_TEXT_CHARS, bad, inline
+    )
+    why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad, inline)
     sources = _sources(raw.get("source"), (*path, "source"), bad)
     when = _conditions(raw.get("when"), (*path, "when"), "when", bad)
     unless = _conditions(raw.get("unless"), (*path, "unless"), "unless", bad)
@@ -415,12 +455,22 @@ def _read_question(
         high_stakes=flags["high_stakes"],
         every_stage=flags["every_stage"],
         origin=doc.where(path),
+        language=language,
+        inline_texts=inline,
     )
 
 
 def _localized(
-    value: Any, path: Path_, name: str, language: str, limit: int, bad: Any
+    value: Any,
+    path: Path_,
+    name: str,
+    language: str,
+    limit: int,
+    bad: Any,
+    inline: dict[str, dict[str, str]] | None = None,
 ) -> str | None:
+    """The text in the bank's language; a `{en: .., es: ..}` value's other
+    languages go into `inline` (language -> field -> text)."""
     if value is None:
         return None
     if isinstance(value, dict):
@@ -431,7 +481,21 @@ def _localized(
                 _('has no text in "{language}", the bank\'s language').format(language=language),
             )
             return None
+        for other, translated in value.items():
+            if other == language:
+                continue
+            if not isinstance(other, str) or not re.fullmatch(r"[a-z]{2,3}", other):
+                bad(path, name, _('"{key}" is not a language code such as "es"').format(key=other))
+                continue
+            checked = check_text(translated, (*path, other), f"{name}.{other}", limit, bad)
+            if checked is not None and inline is not None:
+                inline.setdefault(other, {})[name] = checked
         value = value[language]
+    return check_text(value, path, name, limit, bad)
+
+
+def check_text(value: Any, path: Path_, name: str, limit: int, bad: Any) -> str | None:
+    """A line of text of at most `limit` characters, its spaces tidied."""
     if not isinstance(value, str) or not value.strip():
         bad(path, name, _("should be a line of text"))
         return None

@@ -32,6 +32,13 @@ class WorksheetsGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        # --language sets the language for this run only: in a copy of the
+        # context, so that a caller running the command in-process keeps its own.
+        import contextvars
+
+        return contextvars.copy_context().run(self._main, *args, **kwargs)
+
+    def _main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
             result = super().main(*args, **kwargs)
@@ -49,6 +56,34 @@ class WorksheetsGroup(click.Group):
             sys.stderr.close()
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _language_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--language es` (also `ES`, `es_MX`): the program speaks it from here on."""
+    if value is None:
+        return None
+    from .i18n import UnknownLanguage, check_language, set_language
+
+    try:
+        code = check_language(value)
+    except UnknownLanguage as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+    set_language(code)
+    return code
+
+
+def language_option() -> Any:
+    return click.option(
+        "--language",
+        metavar="CODE",
+        callback=_language_option,
+        is_eager=True,  # so that the messages about other options are in it too
+        expose_value=True,
+        help=_(
+            "The language of everything printed and asked: en, es.  "
+            "[default: the answers file's, else your computer's, else en]"
+        ),
+    )
 
 
 def writing_options(command: Any) -> Any:
@@ -101,6 +136,7 @@ def writing_options(command: Any) -> Any:
             is_flag=True,
             help=_("Tick boxes and answer spaces become form fields, to fill in on a tablet."),
         ),
+        language_option(),
     ]
     for option in reversed(options):
         command = option(command)
@@ -186,20 +222,27 @@ def interview(
     metavar="DIR",
     help=_("Use another question bank folder (a clinic's edited copy)."),
 )
-def questions(fmt: str, check: bool, bank: Path | None) -> None:
+@language_option()
+def questions(fmt: str, check: bool, bank: Path | None, language: str | None) -> None:
     """List the question bank, or check an edited copy.
 
     Example: worksheets questions --check --bank my-clinic-questions/
     """
     from .bank import load_bank
     from .bank_listing import bank_json, bank_text
+    from .i18n import current_language
 
     loaded = load_bank(bank)
     if check:
         from .bank_check import bank_warnings
+        from .bank_languages import read_translation, translation_warnings
 
+        # Each translation folder is read, so that its problems are reported too.
+        for code in loaded.translations:
+            if loaded.folder is not None:
+                read_translation(loaded.folder / code, loaded, code)
         # Warnings do not make the bank invalid: they go to standard error, exit 0.
-        for warning in bank_warnings(loaded):
+        for warning in [*bank_warnings(loaded), *translation_warnings(loaded)]:
             click.echo(_("Warning: {warning}").format(warning=warning), err=True)
         click.echo(
             _("The question bank is valid: {n} questions in {s} sections (edition {v}).").format(
@@ -207,7 +250,8 @@ def questions(fmt: str, check: bool, bank: Path | None) -> None:
             )
         )
         return
-    click.echo(bank_json(loaded) if fmt == "json" else bank_text(loaded), nl=False)
+    shown = load_bank(bank, language or current_language())
+    click.echo(bank_json(shown) if fmt == "json" else bank_text(shown), nl=False)
 
 
 def _write_personal(answers: Any, options: dict[str, Any]) -> None:
@@ -243,6 +287,7 @@ def _document_options(options: dict[str, Any]) -> Any:
         all_questions=options.get("all_questions", False),
         fillable=options["fillable"],
         clinic=options.get("clinic"),
+        language=options.get("language"),
     )
 
 
@@ -310,6 +355,7 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
     metavar="FILE",
     help=_("The clinic's details (name, phone numbers, own questions) for every page."),
 )
+@language_option()
 def web(
     no_browser: bool,
     port: int,
@@ -317,6 +363,7 @@ def web(
     allow_network: bool,
     bank: Path | None,
     clinic: Path | None,
+    language: str | None,
 ) -> None:
     """The interview as a private page in the browser, on this computer only.
 
@@ -340,7 +387,10 @@ def web(
             ).format(host=host),
             err=True,
         )
-    document = DocumentOptions(bank=bank, clinic=clinic)
+    # The page's language until the person chooses on its first screen.
+    from .i18n import current_language
+
+    document = DocumentOptions(bank=bank, clinic=clinic, language=language or current_language())
     if bank is not None or clinic is not None:
         load_sources(document)  # a clinic's own files: their problems first, plainly
     serve(host=host, port=port, open_browser=not no_browser, document=document)

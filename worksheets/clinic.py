@@ -119,9 +119,15 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
             questions = read_question_file(
                 dataclasses.replace(doc, data={"questions": raw_questions}),
                 sections,
-                bank.language,
+                bank.source_language,
                 problems,
             )
+            if bank.language != bank.source_language:
+                # Its own texts in the worksheet's language where it wrote them
+                # (`text: {en: .., es: ..}`); else as written.
+                from .bank_languages import translate_question
+
+                questions = [translate_question(q, bank.language) for q in questions]
             taken = {q.id for q in bank.questions}
             first_seen: dict[str, str] = {}
             for q in questions:

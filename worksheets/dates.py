@@ -26,20 +26,6 @@ _WEEKDAY.update({name[:3]: number for number, name in enumerate(WEEKDAYS)})
 _WEEKDAY.update({"tues": 1, "thur": 3, "thurs": 3, "weds": 2})
 _ORDINAL = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
 _FILLER = frozenset({"on", "the", "this", "coming", "of", "next"})
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def parse_iso(text: str) -> dt.date | None:
@@ -54,13 +40,20 @@ def parse_iso(text: str) -> dt.date | None:
 
 
 def long_date(day: dt.date) -> str:
-    """`Tuesday, December 15, 2026`: a date nobody can misread."""
-    return _("{weekday}, {month} {day}, {year}").format(
-        weekday=_(WEEKDAYS[day.weekday()].capitalize()),
-        month=_(MONTHS[day.month - 1]),
-        day=day.day,
-        year=day.year,
-    )
+    """`Tuesday, December 15, 2026`, `martes, 15 de diciembre de 2026`: a date
+    nobody can misread, in the language being spoken (Babel's full format)."""
+    from . import i18n
+
+    return i18n.long_date(day)
+
+
+def weekday_name(number: int) -> str:
+    """Monday is 0, in the language being spoken: `Tuesday`, `martes`."""
+    from babel.dates import get_day_names
+
+    from .i18n import current_language
+
+    return str(get_day_names("wide", locale=current_language())[number])
 
 
 @dataclass(frozen=True)
@@ -109,8 +102,8 @@ def understand(text: str, today: dt.date) -> DateReading:
         )
         note = _("{date} is a {weekday}, not a {wanted}.").format(
             date=long_date(day).split(", ", 1)[1],
-            weekday=_(WEEKDAYS[day.weekday()].capitalize()),
-            wanted=_(WEEKDAYS[meant].capitalize()),
+            weekday=weekday_name(day.weekday()),
+            wanted=weekday_name(meant),
         )
         return DateReading(tuple(sorted({day, nearest})), note)
     return DateReading((day,))
@@ -167,7 +160,7 @@ def _with_dateparser(text: str, today: dt.date) -> dt.date | None:
         return None
     import dateparser  # lazily: only for dates written in words
 
-    from .i18n import LANGUAGE
+    from .i18n import current_language
 
     settings = {
         "PREFER_DATES_FROM": "future",
@@ -175,7 +168,7 @@ def _with_dateparser(text: str, today: dt.date) -> dt.date | None:
         "REQUIRE_PARTS": ["day"],
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    languages = list(dict.fromkeys([LANGUAGE, "en"]))
+    languages = list(dict.fromkeys([current_language(), "en"]))
     try:
         found = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
     except (ValueError, OverflowError):  # "31st of February", a year 99999

@@ -12,7 +12,7 @@ import click
 from .answers import Answers
 
 if TYPE_CHECKING:
-    from .bank import Bank
+    from .bank import Bank, Question
     from .clinic import Clinic
 
 
@@ -25,12 +25,15 @@ class DocumentOptions:
     all_questions: bool = False
     fillable: bool = False
     clinic: Path | None = None
+    # Asked for on the command line; else the answers' language, else the locale's.
+    language: str | None = None
 
 
 def warn_on_stderr(message: str) -> None:
+    from .i18n import _
     from .safetext import shown
 
-    click.echo(f"Warning: {shown(message)}", err=True)
+    click.echo(_("Warning: {warning}").format(warning=shown(message)), err=True)
 
 
 def check_fonts(texts: Iterable[str | None], warn: Callable[[str], None]) -> None:
@@ -68,21 +71,39 @@ def load_sources(options: DocumentOptions) -> tuple[Bank, Clinic | None]:
     """The bank (with the clinic's own questions) and the clinic's details."""
     from .bank import load_bank
     from .clinic import load_clinic, with_clinic_questions
+    from .i18n import current_language
 
-    bank = load_bank(options.bank)
+    bank = load_bank(options.bank, current_language())
     clinic = load_clinic(options.clinic, bank) if options.clinic else None
     return with_clinic_questions(bank, clinic), clinic
+
+
+def document_language(options: DocumentOptions, answers: Answers | None = None) -> str:
+    """The command line's choice, else the answers', else the locale's."""
+    from .i18n import current_language
+
+    return options.language or (answers.language if answers else None) or current_language()
 
 
 def personal_document(
     answers: Answers, options: DocumentOptions, warn: Callable[[str], None] = warn_on_stderr
 ) -> bytes:
-    """The person's worksheet as PDF, HTML or JSON bytes."""
+    """The person's worksheet as PDF, HTML or JSON bytes, in its language."""
+    from .i18n import use_language
+
+    with use_language(document_language(options, answers)):
+        return _personal_document(answers, options, warn)
+
+
+def _personal_document(
+    answers: Answers, options: DocumentOptions, warn: Callable[[str], None]
+) -> bytes:
     from .render import render_html, selection_json, worksheet_context
     from .selection import select
 
     bank, clinic = load_sources(options)
     selection = select(bank, answers, all_questions=options.all_questions)
+    _warn_untranslated(bank, [c.question for c in selection.all()], warn)
     if options.format == "json":
         return selection_json(bank, selection).encode("utf-8")
     context = worksheet_context(
@@ -98,13 +119,41 @@ def personal_document(
     return _html_or_pdf(html, options, _typed_texts(answers, bank, clinic), warn)
 
 
+def _warn_untranslated(
+    bank: Bank, printed: Iterable[Question], warn: Callable[[str], None]
+) -> None:
+    """Say so when questions print in the bank's language on another's worksheet."""
+    from .i18n import _, language_name
+
+    if bank.language == bank.source_language:
+        return
+    missing = [q for q in printed if q.language and q.language != bank.language]
+    if missing:
+        warn(
+            _(
+                "{n} questions on this worksheet have no {language} text in the question bank; "
+                "they print as written"
+            ).format(n=len(missing), language=language_name(bank.language))
+        )
+
+
 def blank_document(
     options: DocumentOptions, copies: int = 1, warn: Callable[[str], None] = warn_on_stderr
 ) -> bytes:
     """The blank worksheet to fill in by hand, `copies` times in one file."""
+    from .i18n import use_language
+
+    with use_language(document_language(options)):
+        return _blank_document(options, copies, warn)
+
+
+def _blank_document(options: DocumentOptions, copies: int, warn: Callable[[str], None]) -> bytes:
     from .render import blank_context, blank_json, render_html
 
     bank, clinic = load_sources(options)
+    from .selection import core_sections
+
+    _warn_untranslated(bank, [c.question for _section, cs in core_sections(bank) for c in cs], warn)
     if options.format == "json":
         return blank_json(bank).encode("utf-8")
     context = blank_context(

@@ -8,7 +8,6 @@ own template folder and nothing else: no network, no other file.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import os
@@ -29,7 +28,7 @@ from .selection import Chosen, Selection, core_sections
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
-DOCUMENT_TITLE = "Questions for my care team"
+DOCUMENT_TITLE = i18n.N_("Questions for my care team")
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -61,9 +60,15 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(i18n.translations(), newstyle=True)  # type: ignore[attr-defined]
+    # Callables, not a fixed catalog: each call asks i18n for the language of
+    # the document being made, so one environment serves every language.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda message: i18n._(message),
+        lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+        newstyle=True,
+    )
     env.filters["css_string"] = css_string
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = i18n.long_date
     return env
 
 
@@ -79,10 +84,6 @@ def css_string(value: object) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def long_date(value: dt.date) -> str:
-    return f"{value:%A}, {value:%B} {value.day}, {value.year}"
-
-
 def label(table: dict[str, str], value: str) -> str:
     return i18n._(table[value])
 
@@ -91,7 +92,7 @@ def _common_context(
     bank: Bank, *, paper: str, large_print: bool, fillable: bool, clinic: Clinic | None
 ) -> dict[str, Any]:
     return {
-        "language": bank.language,
+        "language": i18n.current_language(),
         "paper": paper,
         "large_print": large_print,
         "fillable": fillable,
@@ -231,6 +232,7 @@ def selection_json(bank: Bank, selection: Selection) -> str:
     led = {c.question.id for c in selection.leading}
     document = {
         "bank_version": bank.version,
+        "language": i18n.current_language(),
         "own_questions": list(selection.own_questions),
         "questions": [item(c, c.question.id in led) for c in selection.all()],
     }

@@ -81,6 +81,22 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field(
+        "language",
+        ("language",),
+        Kind.CHOICE,
+        "Language",
+        choices=v.LANGUAGES,
+        noun="a language this program speaks",
+        synonyms={
+            "english": "en",
+            "ingles": "en",
+            "inglés": "en",
+            "spanish": "es",
+            "espanol": "es",
+            "español": "es",
+        },
+    ),
+    Field(
         "name",
         ("person", "name"),
         Kind.TEXT,
@@ -351,6 +367,7 @@ class Answers:
     their order (a listed value alone, or their words and the closest value).
     """
 
+    language: str | None = None  # the worksheet's: en, es; else the locale's
     name: str | None = None
     appointment: dt.date | None = None
     care_team: str | None = None

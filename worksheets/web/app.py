@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from flask import Flask, Response, abort, redirect, request
+from flask import Flask, Response, abort, g, redirect, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import i18n
@@ -71,7 +71,12 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(i18n.translations(), newstyle=True)  # type: ignore[attr-defined]
+    # Callables: each message is looked up in the language of the request.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda message: i18n._(message),
+        lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+        newstyle=True,
+    )
     return env
 
 
@@ -83,6 +88,26 @@ def create_app(
     app.request_class = guard.MemoryOnlyRequest
     app.config.update(MAX_CONTENT_LENGTH=guard.MAX_REQUEST_BYTES, PROPAGATE_EXCEPTIONS=False)
     base_options = document or DocumentOptions()
+    # Worker threads start in a fresh context: the server's language is passed on.
+    default_language = base_options.language or i18n.current_language()
+
+    @app.before_request
+    def choose_language() -> None:
+        """The page speaks the language chosen on the first screen (carried in
+        every form as `language`), else the server's."""
+        asked = request.values.get("language", "")
+        try:
+            code = i18n.check_language(asked) if asked else default_language
+        except i18n.UnknownLanguage:
+            code = default_language
+        g.language = i18n.use_language(code)
+        g.language.__enter__()
+
+    @app.teardown_request
+    def forget_language(_error: BaseException | None) -> None:
+        speaking = g.pop("language", None)
+        if speaking is not None:
+            speaking.__exit__(None, None, None)
 
     @app.before_request
     def check_access() -> Any:
@@ -134,6 +159,7 @@ def create_app(
             helper=request.args.get("helper") == "1",
             large_print=request.args.get("large_print") == "1",
         )
+        state.values["language"] = [i18n.current_language()]
         return page(state, START)
 
     @app.post("/step")
@@ -167,6 +193,7 @@ def create_app(
         if answers is None or state.problems:
             return page(state, _first_problem_screen(state), 422)
         options = DocumentOptions(
+            language=i18n.current_language(),
             format="pdf",
             paper=state.paper,
             large_print=state.large_print,
@@ -205,6 +232,7 @@ def create_app(
         large = request.form.get("large_print") in ("1", "on")
         upload = request.files.get(UPLOAD_FIELD)
         problem_state = FormState(helper=helper, large_print=large)
+        problem_state.values["language"] = [i18n.current_language()]
         if upload is None or not upload.filename:
             problem_state.problem(UPLOAD_FIELD, _("Choose your saved answers file first."))
             return page(problem_state, START, 422)
@@ -218,6 +246,8 @@ def create_app(
             return page(problem_state, START, 422)
         state = state_from_answers(answers, helper=helper)
         state.large_print = large
+        # The file's own language, else the one this page speaks now.
+        state.values.setdefault("language", [i18n.current_language()])
         return page(state, FINISH)
 
     @app.get("/static/<name>")
@@ -342,6 +372,8 @@ def _page(state: FormState, screen_id: str, csrf_token: str, status: int) -> Res
             priority_labels=by_field["priorities"].options if "priorities" in by_field else {},
             font_advice=_font_advice(state) if screen.id == FINISH else None,
             upload_field=UPLOAD_FIELD,
+            language=i18n.current_language(),
+            languages=_language_links(state),
         )
     )
     return Response(html, status=status, mimetype="text/html")
@@ -398,7 +430,7 @@ def _long_date(text: str) -> str:
     """`Thursday, December 3, 2026` for a valid date; anything else as typed."""
     import datetime as dt
 
-    from ..render import long_date
+    from ..i18n import long_date
 
     try:
         return long_date(dt.date.fromisoformat(text))
@@ -406,8 +438,37 @@ def _long_date(text: str) -> str:
         return text
 
 
+def _language_links(state: FormState) -> list[dict[str, Any]]:
+    """The first screen's choice of language: each in its own name, the
+    person's other choices kept."""
+    from urllib.parse import urlencode
+
+    from .. import vocabulary as v
+
+    links = []
+    for code in i18n.available_languages():
+        query = {"language": code}
+        if state.helper:
+            query["helper"] = "1"
+        if state.large_print:
+            query["large_print"] = "1"
+        links.append(
+            {
+                "code": code,
+                "name": v.LANGUAGES.get(code, code),
+                "href": "/?" + urlencode(query),
+                "current": code == i18n.current_language(),
+            }
+        )
+    return links
+
+
 def _refusal(message: str, status: int) -> Response:
-    html = _environment().get_template("refused.html.j2").render(message=message)
+    html = (
+        _environment()
+        .get_template("refused.html.j2")
+        .render(message=message, language=i18n.current_language())
+    )
     return Response(html, status=status, mimetype="text/html")
 
 

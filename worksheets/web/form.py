@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import schema
 from .. import vocabulary as v
-from ..i18n import _
+from ..i18n import N_, _
 from ..schema import Kind
 
 # How each kind of answer is entered on the page.
@@ -84,14 +84,14 @@ MORE = "more"
 
 # A short page per topic, as a tired reader takes them in.
 _LAYOUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("visit", "Your visit", ("name", "appointment", "care_team", "helper")),
-    ("cancer", "The cancer", ("cancer_type", "spread_to", "stage_of_care")),
-    ("treatments", "Treatment", ("treatments", "medicines")),
-    ("priorities", "What matters most", ("priorities",)),
-    (ORDER, "Put them in order", ()),
-    ("information", "What to talk about", ("information", "skip_topics")),
-    ("symptoms", "How you have been feeling", ("symptoms",)),
-    ("own", "Your own questions", ("own_questions",)),
+    ("visit", N_("Your visit"), ("name", "appointment", "care_team", "helper")),
+    ("cancer", N_("The cancer"), ("cancer_type", "spread_to", "stage_of_care")),
+    ("treatments", N_("Treatment"), ("treatments", "medicines")),
+    ("priorities", N_("What matters most"), ("priorities",)),
+    (ORDER, N_("Put them in order"), ()),
+    ("information", N_("What to talk about"), ("information", "skip_topics")),
+    ("symptoms", N_("How you have been feeling"), ("symptoms",)),
+    ("own", N_("Your own questions"), ("own_questions",)),
 )
 
 
@@ -113,5 +113,8 @@ def screens(questions: tuple[FormQuestion, ...]) -> tuple[Screen, ...]:
 
 
 # The choices of the last screen: how the worksheet is printed, not answers.
-PAPER_SIZES = {"letter": "Letter (United States and Canada)", "a4": "A4 (most other countries)"}
+PAPER_SIZES = {
+    "letter": N_("Letter (United States and Canada)"),
+    "a4": N_("A4 (most other countries)"),
+}
 SCORE_RANGE = range(v.SYMPTOM_MIN, v.SYMPTOM_MAX + 1)
