@@ -84,6 +84,8 @@ def test_the_token_becomes_a_strict_cookie_and_leaves_the_address(stranger, acce
 def test_the_token_leads_to_the_first_screen_only(stranger, access: Access) -> None:  # type: ignore[no-untyped-def]
     response = stranger.get(f"{BASE}//evil.example/?token={access.token}")
     assert response.headers["Location"] == "/"
+    response = stranger.get(f"{BASE}/?token={access.token}&language=es&large_print=1&x=<")
+    assert response.headers["Location"] == "/?large_print=1&language=es"
 
 
 def test_each_run_has_its_own_token() -> None:

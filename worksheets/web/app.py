@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import jinja2
 from flask import Flask, Response, abort, g, redirect, request
@@ -117,8 +118,12 @@ def create_app(
         if request.method == "GET" and access.token_matches(given):
             # The key goes into a cookie and out of the address bar and history; the
             # first screen is the one page there is to open.
-            helper = request.args.get("helper") == "1"
-            response = redirect("/?helper=1" if helper else "/", code=303)
+            kept = {
+                name: request.args[name]
+                for name in ("helper", "large_print", "language")
+                if request.args.get(name, "").isalnum()
+            }
+            response = redirect("/?" + urlencode(kept) if kept else "/", code=303)
             response.set_cookie(
                 access.cookie_name, access.token, httponly=True, samesite="Strict", path="/"
             )
