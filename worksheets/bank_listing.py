@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .bank import Bank, Conditions
+from .i18n import _
 
 
 def _conditions(conditions: Conditions) -> dict[str, Any]:
@@ -43,7 +44,12 @@ def bank_json(bank: Bank) -> str:
 
 
 def bank_text(bank: Bank) -> str:
-    lines = [f"Question bank, edition {bank.version}: {len(bank.questions)} questions", ""]
+    lines = [
+        _("Question bank, edition {v}: {n} questions").format(
+            v=bank.version, n=len(bank.questions)
+        ),
+        "",
+    ]
     for section in bank.sections:
         in_section = [q for q in bank.questions if q.section == section.id]
         lines.append(f"{section.title} ({len(in_section)})")
@@ -56,5 +62,5 @@ def bank_text(bank: Bank) -> str:
             marker = "*" if q.core else " "
             lines.append(f" {marker} {q.id}: {q.text}" + (f"  [{tags}]" if tags else ""))
         lines.append("")
-    lines.append("* printed for everyone")
+    lines.append(_("* printed for everyone"))
     return "\n".join(lines) + "\n"
