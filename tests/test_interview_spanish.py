@@ -24,6 +24,7 @@ ROSA_SESSION = [
     "mi hijo Daniel",  # quién acompaña
     "mama",  # tipo de cáncer
     "huesos, higado",  # a dónde se extendió
+    "",  # medicinas: ninguna nombrada
     "en tratamiento",  # en qué punto está
     "hormonas, rayos",  # tratamientos
     "familia, dolor, fe",  # lo que más importa

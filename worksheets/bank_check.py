@@ -24,7 +24,9 @@ def is_treatment_question(question: Question) -> bool:
 
 
 def has_stage_condition(question: Question) -> bool:
-    return "stage_of_care" in question.when.choices or "stage_of_care" in question.unless.choices
+    return "stage_of_care" in question.when.choices or any(
+        "stage_of_care" in unless.choices for unless in (question.unless, *question.unless_also)
+    )
 
 
 def bank_warnings(bank: Bank) -> list[str]:

@@ -29,7 +29,10 @@ def bank_json(bank: Bank) -> str:
                 "why": q.why,
                 "source": list(q.sources),
                 "when": _conditions(q.when),
-                "unless": _conditions(q.unless),
+                # One set, as most banks write it; a list when any of several excludes.
+                "unless": _conditions(q.unless)
+                if not q.unless_also
+                else [_conditions(c) for c in (q.unless, *q.unless_also)],
                 "topic": q.topic,
                 "core": q.core,
                 "urgent": q.urgent,

@@ -192,6 +192,7 @@ _READ: dict[Kind, Callable[..., Any]] = {
     Kind.RANKED: prompts.read_choices,
     Kind.SCORES: prompts.read_scores,
     Kind.LINES: prompts.read_lines,
+    Kind.MEDICINES: prompts.read_lines,  # one name a line, as on the pill boxes
 }
 
 
@@ -209,12 +210,13 @@ def _question(f: schema.Field) -> Question:
     limits: dict[str, int] = {}
     if f.kind is Kind.TEXT:
         limits = {"max_chars": f.max_chars}
-    elif f.kind is Kind.LINES:
+    elif f.kind in (Kind.LINES, Kind.MEDICINES):
         limits = {"max_lines": f.max_items, "max_chars": f.max_chars}
     shows: dict[Kind, Callable[[Any], str]] = {
         Kind.DATE: _long_date,
         Kind.SCORES: _shown_symptoms,
         Kind.LINES: _shown_own_questions,
+        Kind.MEDICINES: _shown_medicines,
     }
     show = shows.get(f.kind)
     return Question(
@@ -237,7 +239,12 @@ def _long_date(day: dt.date) -> str:
 
 
 def _shown_symptoms(scores: Mapping[str, int]) -> str:
-    return ", ".join(f"{_(v.SYMPTOMS[key])} {score}" for key, score in scores.items())
+    # The item's short name ("Tiredness"), without the explanation the prompt gives.
+    return ", ".join(f"{_(v.ESAS_R_WORDING[key][0])} {score}" for key, score in scores.items())
+
+
+def _shown_medicines(names: tuple[str, ...]) -> str:
+    return ", ".join(names)
 
 
 def _shown_own_questions(lines: tuple[str, ...]) -> str:

@@ -125,20 +125,19 @@ def worksheet_context(
             "care_team": answers.care_team,
             "helper": answers.helper,
         },
-        "situation": situation(answers),
+        "situation": situation(answers, selection.treatments),
+        # In the person's own words, as they gave them: "Ibrance, letrozole".
+        "medicines": list(answers.medicines),
         # In the person's order, their own words ("Gardening") as they typed them.
         "priorities": [
             label(v.PRIORITIES, p) if isinstance(p, str) else p.words
             for p in answers.ranked_priorities()
         ],
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
-        # Worst first, so the chart reads as a list of what to talk about.
-        "symptoms": [
-            {"label": label(v.SYMPTOMS, key), "score": score}
-            for key, score in sorted(answers.symptoms.items(), key=lambda item: -item[1])
-        ],
+        "symptoms": symptom_chart(answers.symptoms),
+        "symptom_source": i18n._(v.ESAS_R_SOURCE),
         "own_questions": list(selection.own_questions),
-        "warning_signs": warning_signs(answers.treatments),
+        "warning_signs": warning_signs(selection.treatments or answers.treatments),
         "top_three": top_three,
         "leading": selection.leading,
         "sections": selection.sections,
@@ -168,11 +167,17 @@ def blank_context(
         "sites": choices("spread_to"),
         "treatments": choices("treatments"),
         "information": choices("information"),
-        "symptoms": choices("symptoms"),
+        # ESAS-r's nine items in its order and words; the others on its "other problem" line.
+        "symptoms": [
+            (key, *(i18n._(w) if w else None for w in v.ESAS_R_WORDING[key]))
+            for key in v.ESAS_R_ITEMS
+        ],
+        "other_problems": [i18n._(v.ESAS_R_WORDING[key][0]) for key in v.OTHER_PROBLEMS],
+        "symptom_source": i18n._(v.ESAS_R_SOURCE),
         "warning_signs": [
             *(
                 i18n._("{treatment}: {sign}").format(
-                    treatment=label(v.TREATMENTS, key), sign=i18n._(sign)
+                    treatment=label(v.TREATMENTS_SHORT, key), sign=i18n._(sign)
                 )
                 for key, sign in v.WARNING_SIGNS.items()
             ),
@@ -182,16 +187,48 @@ def blank_context(
     }
 
 
-def situation(answers: Answers) -> list[str]:
-    """One line for the care team: kind of cancer, where it spread, treatment, stage."""
+def symptom_chart(scores: dict[str, int] | Any) -> list[dict[str, Any]]:
+    """The chart's rows: ESAS-r's nine items in its order and words, then the
+    other problems (constipation, sleep), apart and marked as such."""
+    rows = []
+    for key in (*v.ESAS_R_ITEMS, *v.OTHER_PROBLEMS):
+        if key not in scores:
+            continue
+        item, explanation = v.ESAS_R_WORDING[key]
+        rows.append(
+            {
+                "key": key,
+                "label": i18n._(item),
+                "explanation": i18n._(explanation) if explanation else None,
+                "score": scores[key],
+                "other": key in v.OTHER_PROBLEMS,
+            }
+        )
+    # Rows are placed here, not in the template: explained items take a second
+    # line, and the other problems get a heading of their own.
+    y = 0
+    for row in rows:
+        if row["other"] and not any("heading_y" in r for r in rows):
+            row["heading_y"] = y + 20
+            y += 34
+        row["y"] = y
+        y += 46 if row["explanation"] else 26
+    return rows
+
+
+def situation(answers: Answers, treatments: tuple[str, ...] | None = None) -> list[str]:
+    """One line for the care team: kind of cancer, where it spread, treatment, stage.
+
+    `treatments` are those given and those the person's medicines imply."""
+    treatments = answers.treatments if treatments is None else treatments
     parts = []
     if answers.cancer_type:
         parts.append(label(v.CANCER_TYPES, answers.cancer_type))
     if answers.spread_to:
         sites = ", ".join(label(v.SITES, s).lower() for s in answers.spread_to)
         parts.append(i18n._("spread to: {sites}").format(sites=sites))
-    if answers.treatments:
-        parts.append(", ".join(label(v.TREATMENTS, t) for t in answers.treatments))
+    if treatments:
+        parts.append(", ".join(label(v.TREATMENTS_SHORT, t) for t in treatments))
     if answers.stage_of_care:
         parts.append(label(v.STAGES_OF_CARE_SHORT, answers.stage_of_care))
     return parts
@@ -226,7 +263,7 @@ def selection_json(bank: Bank, selection: Selection) -> str:
             "why": q.why,
             "leading": leading,
             "core": q.core,
-            "reasons": [{"answer": r.answer, "value": r.value} for r in chosen.reasons],
+            "reasons": [_reason(r) for r in chosen.reasons],
         }
 
     led = {c.question.id for c in selection.leading}
@@ -234,9 +271,17 @@ def selection_json(bank: Bank, selection: Selection) -> str:
         "bank_version": bank.version,
         "language": i18n.current_language(),
         "own_questions": list(selection.own_questions),
+        "medicines": [m.to_json() for m in selection.medicines],
         "questions": [item(c, c.question.id in led) for c in selection.all()],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _reason(reason: Any) -> dict[str, Any]:
+    item = {"answer": reason.answer, "value": reason.value}
+    if reason.medicine is not None:
+        item["medicine"] = reason.medicine  # "targeted", because of "Ibrance"
+    return item
 
 
 def blank_json(bank: Bank) -> str:

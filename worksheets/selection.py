@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .answers import Answers
 from .bank import Bank, Conditions, Question, Section
+from .medicines import Resolved
 
 LEADING_SIZE = 15
 LEADING_PER_SECTION = 5
@@ -38,6 +39,7 @@ OTHER_PRIORITY_POINTS = 14
 SEVERE_SYMPTOM_POINTS = 45
 SYMPTOM_POINTS = 20
 FIELD_POINTS = {
+    "medicines": 24,  # a question about the person's own drug
     "treatments": 22,
     "stage_of_care": 18,
     "spread_to": 16,
@@ -54,6 +56,9 @@ class Reason:
 
     answer: str
     value: str
+    # The medicine, as the person named it, that implied this answer: a
+    # treatment class taken from "Ibrance".
+    medicine: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,44 +73,76 @@ class Selection:
     own_questions: tuple[str, ...]
     leading: tuple[Chosen, ...]
     sections: tuple[tuple[Section, tuple[Chosen, ...]], ...]
+    medicines: tuple[Resolved, ...] = ()
+    # The treatments given and those the medicines imply, in that order.
+    treatments: tuple[str, ...] = ()
 
     def all(self) -> list[Chosen]:
         """Every selected question in printed order: the leading set, then by section."""
         return [*self.leading, *(c for _, chosen in self.sections for c in chosen)]
 
 
-def match(conditions: Conditions, answers: Answers) -> list[Reason] | None:
+def match(
+    conditions: Conditions, answers: Answers, medicines: tuple[Resolved, ...] = ()
+) -> list[Reason] | None:
     """The answers that satisfy every condition, or None if one fails."""
     reasons: list[Reason] = []
     for answer, wanted in conditions.choices.items():
-        given = getattr(answers, answer)
-        values = given if isinstance(given, tuple) else (given,) if given else ()
-        hits = [value for value in values if value in wanted]
+        if answer in ("medicine_family", "medicine"):
+            hits = [
+                Reason("medicines", m.given)
+                for m in medicines
+                if wanted & set(m.families if answer == "medicine_family" else m.generic_names)
+            ]
+        else:
+            given = getattr(answers, answer)
+            values = given if isinstance(given, tuple) else (given,) if given else ()
+            hits = [Reason(answer, value) for value in values if value in wanted]
+            if answer == "treatments":
+                hits += implied_treatments(answers, medicines, wanted)
         if not hits:
             return None
-        reasons.extend(Reason(answer, value) for value in hits)
+        reasons.extend(hits)
     if conditions.symptoms:
-        hits = [
+        symptoms = [
             symptom
             for symptom, lowest in conditions.symptoms.items()
             if answers.symptoms.get(symptom, -1) >= lowest
         ]
-        if not hits:
+        if not symptoms:
             return None
-        reasons.extend(Reason("symptoms", symptom) for symptom in hits)
+        reasons.extend(Reason("symptoms", symptom) for symptom in symptoms)
     return reasons
 
 
-def reasons_for(question: Question, answers: Answers) -> list[Reason] | None:
+def implied_treatments(
+    answers: Answers, medicines: tuple[Resolved, ...], wanted: frozenset[str] | None = None
+) -> list[Reason]:
+    """The treatment classes the person's medicines imply beyond those they gave,
+    each once, with the first medicine that implies it."""
+    reasons: list[Reason] = []
+    seen = set(answers.treatments)
+    for resolved in medicines:
+        for treatment in resolved.classes:
+            if treatment not in seen and (wanted is None or treatment in wanted):
+                seen.add(treatment)
+                reasons.append(Reason("treatments", treatment, medicine=resolved.given))
+    return reasons
+
+
+def reasons_for(
+    question: Question, answers: Answers, medicines: tuple[Resolved, ...] = ()
+) -> list[Reason] | None:
     """Why the question applies to this person (empty: it is for everyone), or None."""
     # A skipped topic removes its own questions and every question of its section.
     if {question.topic, question.section_topic} & set(answers.skip_topics):
         return None
-    if question.unless and match(question.unless, answers) is not None:
-        return None
+    for unless in (question.unless, *question.unless_also):
+        if unless and match(unless, answers, medicines) is not None:
+            return None
     if not question.when:
         return []
-    return match(question.when, answers)
+    return match(question.when, answers, medicines)
 
 
 def score(question: Question, reasons: list[Reason], answers: Answers) -> int:
@@ -133,9 +170,10 @@ def score(question: Question, reasons: list[Reason], answers: Answers) -> int:
 
 
 def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Selection:
+    medicines = bank.medicines.resolve_all(answers.medicines)
     chosen: list[Chosen] = []
     for question in bank.questions:
-        reasons = reasons_for(question, answers)
+        reasons = reasons_for(question, answers, medicines)
         if reasons is None:
             continue
         if not reasons and not question.core and not all_questions:
@@ -167,7 +205,11 @@ def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Sele
         )
         if rest:
             sections.append((section, rest))
-    return Selection(answers.own_questions, tuple(leading), tuple(sections))
+    treatments = (
+        *answers.treatments,
+        *(r.value for r in implied_treatments(answers, medicines)),
+    )
+    return Selection(answers.own_questions, tuple(leading), tuple(sections), medicines, treatments)
 
 
 def _leading_reason(chosen: Chosen, answers: Answers) -> Reason | None:
