@@ -220,6 +220,8 @@ def test_ctrl_c_while_starting_stops_it_plainly(tmp_path: Path, after: float) ->
     time.sleep(after)
     os.killpg(process.pid, signal.SIGINT)
     _out, err = process.communicate(timeout=60)
-    assert process.returncode == 130
     assert "Traceback" not in err
-    assert err.strip() == "Stopped. Nothing was written."
+    # On a busy machine the signal may come before Python itself is ready for it.
+    assert process.returncode in (130, -signal.SIGINT)
+    if process.returncode == 130:
+        assert err.strip() == "Stopped. Nothing was written."
