@@ -27,6 +27,11 @@ CASES = {
     "blank-clinic-fillable.html": lambda: blank_document(
         DocumentOptions(format="html", clinic=CLINIC, fillable=True)
     ),
+    # The Spanish edition: its wording changes show up here too.
+    "rosa-es.html": lambda: personal_document(
+        load_answers(REPO / "examples" / "rosa.yaml"), DocumentOptions(format="html")
+    ),
+    "blank-es.html": lambda: blank_document(DocumentOptions(format="html", language="es")),
 }
 
 
