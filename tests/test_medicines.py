@@ -364,3 +364,22 @@ def test_a_radioactive_medicine_gets_its_own_questions_not_the_beams():
     assert "effects-radiation-skin" not in chosen
     beam = {c.question.id for c in select(BANK, Answers(treatments=("radiation",))).all()}
     assert "effects-radiation-skin" in beam
+
+
+def test_warning_signs_for_a_radioactive_medicine_leave_out_the_beams_skin():
+    from worksheets.render import worksheet_context
+
+    pluvicto = Answers(medicines=("Pluvicto",))
+    signs = worksheet_context(BANK, pluvicto, select(BANK, pluvicto))["warning_signs"]
+    assert not any("where you are treated" in sign for sign in signs)
+    both = Answers(medicines=("Pluvicto",), treatments=("radiation",))
+    signs = worksheet_context(BANK, both, select(BANK, both))["warning_signs"]
+    assert any("where you are treated" in sign for sign in signs)
+    chemo = Answers(medicines=("Xeloda",))
+    signs = worksheet_context(BANK, chemo, select(BANK, chemo))["warning_signs"]
+    assert any("100.4" in sign for sign in signs)
+
+
+def test_the_dpd_test_leads_the_sheet_before_a_fluoropyrimidine():
+    leading = {c.question.id for c in select(BANK, Answers(medicines=("FOLFOX",))).leading}
+    assert "med-dpd-test" in leading

@@ -25,7 +25,7 @@ from .answers import Answers
 from .bank import Bank
 from .clinic import Clinic
 from .paths import TEMPLATES_DIR
-from .selection import Chosen, Selection, core_sections
+from .selection import Chosen, Selection, core_sections, implied_treatments
 
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
@@ -139,7 +139,7 @@ def worksheet_context(
         "symptoms": symptom_chart(answers.symptoms),
         "symptom_source": i18n._(v.ESAS_R_SOURCE),
         "own_questions": list(selection.own_questions),
-        "warning_signs": warning_signs(selection.treatments or answers.treatments),
+        "warning_signs": warning_signs(beam_or_drug_treatments(answers, selection)),
         "top_three": top_three,
         "leading": selection.leading,
         "sections": selection.sections,
@@ -234,6 +234,25 @@ def situation(answers: Answers, treatments: tuple[str, ...] | None = None) -> li
     if answers.stage_of_care:
         parts.append(label(v.STAGES_OF_CARE_SHORT, answers.stage_of_care))
     return parts
+
+
+def beam_or_drug_treatments(answers: Answers, selection: Selection) -> tuple[str, ...]:
+    """The treatments whose warning signs apply: those given, and those the
+    medicines imply, but not "radiation" from a radioactive medicine alone
+    (Pluvicto has no treated skin to blister)."""
+    radioligand_only = {m.given for m in selection.medicines if "radioligand" in m.families}
+    return tuple(
+        dict.fromkeys(
+            (
+                *answers.treatments,
+                *(
+                    r.value
+                    for r in implied_treatments(answers, selection.medicines)
+                    if not (r.value == "radiation" and r.medicine in radioligand_only)
+                ),
+            )
+        )
+    )
 
 
 def warning_signs(treatments: tuple[str, ...]) -> list[str]:
