@@ -77,6 +77,9 @@ class Question:
     sources: tuple[str, ...] = ()
     when: Conditions = field(default_factory=Conditions)
     unless: Conditions = field(default_factory=Conditions)
+    # `unless` given as a list: left out if any one of them holds. The first is
+    # `unless`, the others are here.
+    unless_also: tuple[Conditions, ...] = ()
     topic: str | None = None  # the question's own topic, else its section's
     section_topic: str | None = None
     core: bool = False
@@ -86,6 +89,7 @@ class Question:
     group: str | None = None
     high_stakes: bool = False  # the question that matters most for a cancer, site or drug
     every_stage: bool = False  # a treatment question meant for every stage of care
+    from_clinic: bool = False  # a clinic's own question (--clinic), on every visit sheet
     origin: str = ""  # "goals.yaml, line 12", for messages
 
 
@@ -338,7 +342,14 @@ def _read_question(
     why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad)
     sources = _sources(raw.get("source"), (*path, "source"), bad)
     when = _conditions(raw.get("when"), (*path, "when"), "when", bad)
-    unless = _conditions(raw.get("unless"), (*path, "unless"), "unless", bad)
+    raw_unless = raw.get("unless")
+    if isinstance(raw_unless, list) and raw_unless:
+        unless, *unless_also = (
+            _conditions(item, (*path, "unless", i), "unless", bad)
+            for i, item in enumerate(raw_unless)
+        )
+    else:
+        unless, unless_also = _conditions(raw_unless, (*path, "unless"), "unless", bad), []
     topic = raw.get("topic")
     if topic is not None and not _known(topic, v.SKIP_TOPICS):
         _bad_value(
@@ -371,6 +382,7 @@ def _read_question(
         sources=sources,
         when=when,
         unless=unless,
+        unless_also=tuple(unless_also),
         topic=topic or section_topic,
         section_topic=section_topic,
         core=flags["core"],

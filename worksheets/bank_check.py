@@ -24,7 +24,10 @@ def is_treatment_question(question: Question) -> bool:
 
 
 def has_stage_condition(question: Question) -> bool:
-    return "stage_of_care" in question.when.choices or "stage_of_care" in question.unless.choices
+    unless = (question.unless, *question.unless_also)
+    return "stage_of_care" in question.when.choices or any(
+        "stage_of_care" in conditions.choices for conditions in unless
+    )
 
 
 def bank_warnings(bank: Bank) -> list[str]:

@@ -28,7 +28,11 @@ def bank_json(bank: Bank) -> str:
                 "why": q.why,
                 "source": list(q.sources),
                 "when": _conditions(q.when),
-                "unless": _conditions(q.unless),
+                "unless": (
+                    [_conditions(c) for c in (q.unless, *q.unless_also)]
+                    if q.unless_also
+                    else _conditions(q.unless)
+                ),
                 "topic": q.topic,
                 "core": q.core,
                 "urgent": q.urgent,

@@ -14,6 +14,8 @@ from .answers import Answers
 if TYPE_CHECKING:
     from .bank import Bank
     from .clinic import Clinic
+    from .render import Arrangement
+    from .selection import Selection
 
 
 @dataclass(frozen=True)
@@ -77,43 +79,81 @@ def personal_document(
 ) -> bytes:
     """The person's worksheet as PDF, HTML or JSON bytes."""
     from .render import render_html, selection_json, worksheet_context
-    from .selection import select
+    from .selection import leading_size, select
 
     bank, clinic = load_sources(options)
-    selection = select(bank, answers, all_questions=options.all_questions)
+
+    def choose(size: int) -> Selection:
+        return select(bank, answers, all_questions=options.all_questions, size=size)
+
+    size = leading_size(options.large_print)
     if options.format == "json":
-        return selection_json(bank, selection).encode("utf-8")
-    context = worksheet_context(
-        bank,
-        answers,
-        selection,
-        paper=options.paper,
+        return selection_json(bank, choose(size)).encode("utf-8")
+
+    def make_html(selection: Selection, arrangement: Arrangement) -> str:
+        context = worksheet_context(
+            bank,
+            answers,
+            selection,
+            paper=options.paper,
+            large_print=options.large_print,
+            fillable=options.fillable,
+            clinic=clinic,
+            arrangement=arrangement,
+        )
+        return render_html("personal.html.j2", context)
+
+    from .layout import fit_visit_sheet
+    from .render import document_to_pdf, lay_out
+
+    typed = _typed_texts(answers, bank, clinic)
+    if options.format == "pdf":
+        check_fonts(typed, warn)
+    fitted = fit_visit_sheet(
+        choose,
+        make_html,
+        lambda html: lay_out(html, fillable=options.fillable),
+        size=size,
         large_print=options.large_print,
-        fillable=options.fillable,
-        clinic=clinic,
     )
-    html = render_html("personal.html.j2", context)
-    return _html_or_pdf(html, options, _typed_texts(answers, bank, clinic), warn)
+    if options.format == "html":
+        return fitted.html.encode("utf-8")
+    return document_to_pdf(fitted.document, fillable=options.fillable)
 
 
 def blank_document(
     options: DocumentOptions, copies: int = 1, warn: Callable[[str], None] = warn_on_stderr
 ) -> bytes:
     """The blank worksheet to fill in by hand, `copies` times in one file."""
-    from .render import blank_context, blank_json, render_html
+    from .render import blank_context, blank_json, document_to_pdf, lay_out, render_html
 
     bank, clinic = load_sources(options)
     if options.format == "json":
-        return blank_json(bank).encode("utf-8")
-    context = blank_context(
-        bank,
-        paper=options.paper,
+        return blank_json(bank, all_questions=options.all_questions).encode("utf-8")
+    from .layout import fit_blank
+
+    def make_html(size: int | None) -> str:
+        context = blank_context(
+            bank,
+            paper=options.paper,
+            large_print=options.large_print,
+            fillable=options.fillable,
+            clinic=clinic,
+            all_questions=options.all_questions,
+            size=size,
+        )
+        return render_html("blank.html.j2", context)
+
+    if options.format == "pdf":
+        check_fonts(_typed_texts(None, bank, clinic), warn)
+    html, laid_out = fit_blank(
+        make_html,
+        lambda html: lay_out(html, fillable=options.fillable),
         large_print=options.large_print,
-        fillable=options.fillable,
-        clinic=clinic,
     )
-    html = render_html("blank.html.j2", context)
-    document = _html_or_pdf(html, options, _typed_texts(None, bank, clinic), warn)
+    if options.format == "html":
+        return html.encode("utf-8")
+    document = document_to_pdf(laid_out, fillable=options.fillable)
     if copies > 1 and options.format == "pdf":
         from .copies import repeat_pdf
 
