@@ -13,12 +13,24 @@ say() { printf '%s\n' "$*" >&2; }
 # Pango draws the text. libharfbuzz-subset0 lets WeasyPrint embed only the
 # glyphs it uses; without it every PDF is written about five times slower.
 # A DejaVu font covers Greek, Cyrillic, Arabic and Hebrew names.
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# The library list is read once and matched as a whole: `ldconfig -p | grep -q`
+# under pipefail fails by chance when grep closes the pipe before ldconfig is done.
+libraries=$(ldconfig -p 2>/dev/null || true)
+have_lib() { [[ $libraries == *"$1"* ]]; }
 missing=()
 have_lib 'libpango-1.0.so.0' || missing+=(libpango-1.0-0)
 have_lib 'libpangoft2-1.0.so.0' || missing+=(libpangoft2-1.0-0)
 have_lib 'libharfbuzz-subset.so.0' || missing+=(libharfbuzz-subset0)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+if [ "$extras" = test ]; then
+    # The tests check every print-room PDF with qpdf and poppler, as print servers read them.
+    command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+    command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+    # The tests drive the web page (worksheets web) in Debian's own Chromium through
+    # its own chromedriver; Selenium is never allowed to download a browser or driver.
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
     if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -52,13 +64,20 @@ if [ ! -x "$venv/bin/python" ]; then
     say "Creating the Python environment in .venv"
     "$python" -m venv "$venv" >&2
 fi
-# Reinstall only when the project's dependencies changed.
+# One environment serves ./run and ./test: it is installed again only when the
+# project's dependencies change, or when the tests need their tools the first
+# time, never when switching between the two.
 stamp="$venv/.worksheets-installed"
-want="$(cat "$root/pyproject.toml" | sha256sum | cut -c1-16) ${extras:-run}"
-if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp"; then
+hash=$(sha256sum <"$root/pyproject.toml" | cut -c1-16)
+installed=$(cat "$stamp" 2>/dev/null || true)
+if [ "${installed%% *}" != "$hash" ] || { [ -n "$extras" ] && [ "$installed" != "$hash test" ]; }; then
+    # What is there already stays: `./run` after `./test` keeps the test tools.
+    if [ -z "$extras" ] && [ "${installed#* }" = test ]; then
+        extras=test
+    fi
     say "Installing worksheets and its Python packages into .venv"
     spec="$root"
     [ -n "$extras" ] && spec="$root[$extras]"
     "$venv/bin/python" -m pip install -q --disable-pip-version-check -e "$spec" >&2
-    printf '%s\n' "$want" >"$stamp"
+    printf '%s\n' "$hash${extras:+ $extras}" >"$stamp"
 fi

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,12 @@ from pathlib import Path
 import pypdf
 import pytest
 import yaml
+
+# The tests expect English unless they ask for another language, whatever the
+# locale of the machine running them (the program follows LANG=es_*).
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 
 REPO = Path(__file__).resolve().parent.parent
 MARIA = REPO / "examples" / "maria.yaml"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 from collections import Counter
+from pathlib import Path
 
 import page
 import pypdf
@@ -51,3 +54,22 @@ def unembedded_fonts(pdf: bytes) -> list[str]:
             if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                 missing.add(str(font.get("/BaseFont")))
     return sorted(missing)
+
+
+def qpdf_warnings(path: Path) -> list[str]:
+    """What `qpdf --check` finds wrong (empty: a file every reader takes)."""
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    problems = [line for line in result.stderr.splitlines() if line.strip()]
+    problems += [line for line in result.stdout.splitlines() if "WARNING" in line]
+    if result.returncode != 0 and not problems:
+        problems = result.stdout.splitlines()
+    return problems
+
+
+def poppler_pages(path: Path) -> int:
+    """The page count poppler's pdfinfo reads; fails on anything it complains about."""
+    result = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    assert result.stderr == "", result.stderr
+    found = re.search(r"^Pages:\s+(\d+)$", result.stdout, re.MULTILINE)
+    assert found, result.stdout
+    return int(found.group(1))

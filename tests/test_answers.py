@@ -131,7 +131,7 @@ def test_every_problem_is_reported_at_once_with_line_field_and_close_match(tmp_p
         ),
         (
             "version: 1\nsymptoms: {pain: yes}\n",
-            'answers.yaml, line 2, symptoms.pain: "True" is not a score; use a whole number from 0 (not at all) to 10 (worst)',
+            'answers.yaml, line 2, symptoms.pain: "yes" is not a score; use a whole number from 0 (not at all) to 10 (worst)',
         ),
         (
             "version: 1\nsymptoms: {pian: 3}\n",

@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import MARIA, REPO, pdf_text, write_answers
+from tests.pdfcheck import pdf_ua_failures, poppler_pages, qpdf_warnings
 from worksheets import batch as batch_module
-from worksheets.batch import BatchReport, combine_pdfs
+from worksheets.batch import BatchReport
 from worksheets.cli import cli
 from worksheets.csvinput import COLUMNS, example_csv, parse_batch_csv
 
@@ -182,21 +183,9 @@ def test_a_pdf_batch_in_two_jobs_and_combined_for_two_sided_printing(runner, tmp
         if count % 2 and start + count < len(combined.pages):
             assert combined.pages[start + count].extract_text().strip() == ""
     assert all(name not in str(combined.metadata) for name in ("Maria", "James", "Aiko"))
-
-
-def test_combine_pdfs_starts_each_person_on_the_front_of_a_sheet():
-    def pdf(pages: int) -> bytes:
-        writer = pypdf.PdfWriter()
-        for _ in range(pages):
-            writer.add_blank_page(width=612, height=792)
-        buffer = io.BytesIO()
-        writer.write(buffer)
-        return buffer.getvalue()
-
-    combined = pypdf.PdfReader(io.BytesIO(combine_pdfs([pdf(3), pdf(2), pdf(1), pdf(1)])))
-    # 3 + blank, 2, 1 + blank, 1 (nothing after the last).
-    assert len(combined.pages) == 9
-    assert combined.metadata.title == "Questions for my care team"
+    assert poppler_pages(tmp_path / "all.pdf") == len(combined.pages)
+    assert qpdf_warnings(tmp_path / "all.pdf") == []
+    assert pdf_ua_failures((tmp_path / "all.pdf").read_bytes()) == []
 
 
 def test_a_spreadsheet_saved_csv_with_bom_and_crlf_just_works(runner, tmp_path):

@@ -1,9 +1,10 @@
 import io
 
+import pikepdf
 import pypdf
 import pytest
 
-from tests.pdfcheck import pdf_ua_failures
+from tests.pdfcheck import pdf_ua_failures, poppler_pages, qpdf_warnings
 from worksheets.documents import DocumentOptions, blank_document
 
 
@@ -12,12 +13,41 @@ def one():
     return blank_document(DocumentOptions())
 
 
-def test_copies_share_the_layout_and_stay_small(one):
-    many = blank_document(DocumentOptions(), copies=200)
+@pytest.fixture(scope="module")
+def many():
+    return blank_document(DocumentOptions(), copies=200)
+
+
+def test_200_copies_open_in_poppler_and_pass_qpdf(one, many, tmp_path):
     pages = len(pypdf.PdfReader(io.BytesIO(one)).pages)
     per_copy = pages + pages % 2  # each copy starts on a fresh sheet
-    assert len(pypdf.PdfReader(io.BytesIO(many)).pages) == 200 * per_copy
-    assert len(many) < 25 * len(one)
+    path = tmp_path / "copies.pdf"
+    path.write_bytes(many)
+    assert poppler_pages(path) == 200 * per_copy - pages % 2  # no blank page at the end
+    assert qpdf_warnings(path) == []
+
+
+def test_each_copy_has_pages_and_tags_of_its_own(one, many):
+    with pikepdf.open(io.BytesIO(many)) as pdf:
+        pages = [page.obj for page in pdf.pages]
+        assert len({page.objgen for page in pages}) == len(pages)
+        # The laid-out content is shared, never repeated.
+        contents = {page.Contents.objgen for page in pages if "/Contents" in page}
+        assert len(contents) == len(pypdf.PdfReader(io.BytesIO(one)).pages)
+        keys = [int(page.StructParents) for page in pages if "/StructParents" in page]
+        assert len(keys) == len(set(keys))
+        parts = pdf.Root.StructTreeRoot.K.K
+        assert len(parts) == 200
+        first_page = parts[1].K[0]
+        while "/Pg" not in first_page:
+            first_page = first_page.K[0]
+        assert first_page.Pg.objgen == pages[len(pages) // 200].objgen
+
+
+def test_copies_stay_small(one, many):
+    # Each copy needs structure elements (tags) of its own, about a third
+    # of a worksheet's size once compressed; fonts and pages are shared.
+    assert len(many) < 100 * len(one)
 
 
 def test_copies_keep_the_tags_title_and_language(one):
@@ -28,9 +58,17 @@ def test_copies_keep_the_tags_title_and_language(one):
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 
-def test_fillable_copies_get_field_names_of_their_own():
+def test_fillable_copies_get_field_names_of_their_own(tmp_path):
     many = blank_document(DocumentOptions(fillable=True), copies=3)
     names = list(pypdf.PdfReader(io.BytesIO(many)).get_fields())
     assert len(names) == len(set(names))
     assert "name" in names and "copy2-name" in names and "copy3-name" in names
     assert not any("." in n or n.startswith("copy2-copy") for n in names)
+    assert pdf_ua_failures(many) == []
+    path = tmp_path / "fillable.pdf"
+    path.write_bytes(many)
+    assert qpdf_warnings(path) == []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for widget in page.obj.get("/Annots", []):
+                assert widget.P.objgen == page.obj.objgen

@@ -18,7 +18,7 @@ from worksheets.errors import InputProblems
 
 # The contract's "The batch CSV", in its order.
 CONTRACT_COLUMNS = [
-    "output", "name", "appointment", "care_team", "helper", "cancer_type", "spread_to",
+    "output", "language", "name", "appointment", "care_team", "helper", "cancer_type", "spread_to",
     "stage_of_care", "treatments", "priorities", "information", "pain", "tiredness", "nausea",
     "appetite", "breathlessness", "low_mood", "anxiety", "sleep", "skip_topics", "own_questions",
     "already_have",

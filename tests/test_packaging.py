@@ -79,6 +79,29 @@ def _render_from_elsewhere(python: Path, folder: Path) -> tuple[str, str]:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    # The compiled Spanish catalog and the bank's Spanish folder travel too.
+    spanish = folder / "es.pdf"
+    result = subprocess.run(
+        [
+            str(python),
+            "-m",
+            "worksheets",
+            "render",
+            str(MARIA),
+            "--language",
+            "es",
+            "-o",
+            str(spanish),
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("Se escribió")
+    text = pdf_text(spanish)
+    assert "Preguntas para mi equipo médico" in text and "Las metas de mi tratamiento" in text
     where = subprocess.run(
         [str(python), "-c", "import worksheets.paths as p; print(p.BANK_DIR)"],
         cwd=folder,

@@ -141,3 +141,24 @@ def test_css_string_takes_translated_markup_as_plain_text():
     from markupsafe import Markup
 
     assert css_string(Markup("St. Mary&#39;s &amp; Co")) == '"St. Mary\\27 s \\26  Co"'
+
+
+def test_page_one_shows_own_words_in_the_persons_rank():
+    from worksheets.schema import OwnPriority, with_priorities
+
+    answers = with_priorities(
+        Answers(name="Ana"),
+        (
+            OwnPriority("Gardening", "activities"),
+            OwnPriority("Grandchildren", "family_time"),
+            "avoid_hospital",
+        ),
+    )
+    html = html_for(answers)
+    ranked = html.split('class="priorities"', 1)[1].split("</ol>", 1)[0]
+    assert (
+        ranked.index("Gardening")
+        < ranked.index("Grandchildren")
+        < ranked.index("Staying out of the hospital")
+    )
+    assert "Doing the things I enjoy" not in ranked

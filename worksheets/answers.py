@@ -1,81 +1,67 @@
-"""The person's answers: the model, strict validation and the answers file.
+"""The answers file: reading it with strict validation, and writing it back.
 
-The same validation serves the answers file, the batch CSV and the interview,
-so a value means the same thing wherever it comes from. Every problem is
-collected and reported at once, each with where it is and what to write instead.
+The same validation serves the answers file, the batch CSV, the web form and
+the interview, so a value means the same thing wherever it comes from. It
+walks `schema.FIELDS` and checks each field by its kind; every problem is
+collected and reported at once, each a `Problem` with its field, its line and
+what to write instead.
+
+Why not pydantic: every message here must be our own plain sentence with the
+file's line and a close match, a single value must count as a list of one, and
+"Eat comfortably" must read `eat_comfortably`. With pydantic each kind would
+need these same checks as custom validators, plus a layer translating its
+error types back into our words; the checks alone, by kind, are shorter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import vocabulary as v
-from .errors import InputProblems
+from . import schema
+from .dates import parse_iso
+from .errors import InputProblems, Problem
 from .i18n import _
+from .safetext import control_problem
+from .schema import (
+    FORMAT_VERSION,
+    MAX_FILE_BYTES,
+    MAX_NAME_CHARS,
+    MAX_OWN_QUESTIONS,
+    MAX_QUESTION_CHARS,
+    Answers,
+    Field,
+    Kind,
+    OwnPriority,
+    priorities_of,
+)
+from .vocabulary import SYMPTOM_MAX, SYMPTOM_MIN
+from .words import closest, normalize, with_suggestion
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
 
-FORMAT_VERSION = 1
-MAX_FILE_BYTES = 1_000_000
-MAX_NAME_CHARS = 100
-MAX_OWN_QUESTIONS = 20
-MAX_QUESTION_CHARS = 500
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_FILE_BYTES",
+    "MAX_NAME_CHARS",
+    "MAX_OWN_QUESTIONS",
+    "MAX_QUESTION_CHARS",
+    "Answers",
+    "closest",
+    "load_answers",
+    "normalize_choice",
+    "to_layout",
+    "validate_answers",
+]
 
+normalize_choice = normalize  # the older name, used by clinics' scripts' imports
 
-@dataclass(frozen=True)
-class Answers:
-    """Everything the person told us; empty means "not asked" or "rather not say"."""
+Where = Callable[[Path_, str], str]
+Line = Callable[[Path_], "int | None"]
 
-    name: str | None = None
-    appointment: dt.date | None = None
-    care_team: str | None = None
-    helper: str | None = None
-    cancer_type: str | None = None
-    spread_to: tuple[str, ...] = ()
-    stage_of_care: str | None = None
-    treatments: tuple[str, ...] = ()
-    priorities: tuple[str, ...] = ()
-    information: str | None = None
-    symptoms: Mapping[str, int] = field(default_factory=dict)
-    skip_topics: tuple[str, ...] = ()
-    own_questions: tuple[str, ...] = ()
-    already_have: tuple[str, ...] = ()  # care they get now: palliative_care, hospice
-
-    def to_dict(self) -> dict[str, Any]:
-        """The answers file's layout (format version 1), leaving out what is empty."""
-        person = {
-            "name": self.name,
-            "appointment": self.appointment,
-            "care_team": self.care_team,
-            "helper": self.helper,
-        }
-        cancer = {
-            "type": self.cancer_type,
-            "spread_to": list(self.spread_to),
-            "stage_of_care": self.stage_of_care,
-        }
-        data: dict[str, Any] = {
-            "version": FORMAT_VERSION,
-            "person": _without_empty(person),
-            "cancer": _without_empty(cancer),
-            "treatments": list(self.treatments),
-            "priorities": list(self.priorities),
-            "information": self.information,
-            "symptoms": dict(self.symptoms),
-            "skip_topics": list(self.skip_topics),
-            "own_questions": list(self.own_questions),
-            "already_have": list(self.already_have),
-        }
-        return _without_empty(data)
-
-
-def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+# In a ranked list, the person's own words: `- {own: Gardening, like: activities}`.
+OWN_KEY, LIKE_KEY = "own", "like"
 
 
 # --- Reading ---------------------------------------------------------------------
@@ -97,76 +83,87 @@ def answers_from_document(document: YamlDocument) -> Answers:
                 )
             ]
         )
-    return validate_answers(document.data, document.where)
+    document = document.as_typed(*typed_paths())
+    return validate_answers(document.data, document.where, document.line)
 
 
-Where = Callable[[Path_, str], str]
+def typed_paths() -> tuple[list[Path_], list[Path_]]:
+    """Where the answers file holds text, read as typed (never as YAML's
+    numbers, dates or true/false; see yamlsource), and where whole numbers."""
+    texts: list[Path_] = [("priorities", "*", OWN_KEY)]
+    numbers: list[Path_] = []
+    for f in schema.FIELDS:
+        if f.kind in (Kind.TEXT, Kind.LINES, Kind.MEDICINES):
+            texts += [f.path, (*f.path, "*")]
+        elif f.kind is Kind.SCORES:
+            numbers.append((*f.path, "*"))
+    return texts, numbers
 
 
-def validate_answers(data: Any, where: Where) -> Answers:
+def validate_answers(data: Any, where: Where | None = None, line: Line | None = None) -> Answers:
     """Build `Answers` from the answers-file layout, or raise with every problem.
 
-    `where(path, field)` names a place for messages: a file and line, or a CSV
-    row and column.
+    `where(path, field)` names a place for messages (a file and line, or a CSV
+    row and column); `line(path)` is the line of a place, for a form or an
+    editor. Without them, messages name the field alone.
     """
-    checker = _Checker(where)
+    checker = _Checker(where or _field_only, line or (lambda path: None))
     result = checker.answers(data)
     if checker.problems:
         raise InputProblems(checker.problems)
     return result
 
 
-_TOP_FIELDS = (
-    "version",
-    "person",
-    "cancer",
-    "treatments",
-    "priorities",
-    "information",
-    "symptoms",
-    "skip_topics",
-    "own_questions",
-    "already_have",
-)
-_PERSON_FIELDS = ("name", "appointment", "care_team", "helper")
-_CANCER_FIELDS = ("type", "spread_to", "stage_of_care")
-
-# How each kind of value is named in a message: '"wrk" is not a priority'.
-_KIND = {
-    "cancer.type": (v.CANCER_TYPES, "a kind of cancer this program knows"),
-    "cancer.spread_to": (v.SITES, "a place the cancer can spread to"),
-    "cancer.stage_of_care": (v.STAGES_OF_CARE, "a stage of care"),
-    "treatments": (v.TREATMENTS, "a treatment"),
-    "priorities": (v.PRIORITIES, "a priority"),
-    "information": (v.INFORMATION, "an information choice"),
-    "skip_topics": (v.SKIP_TOPICS, "a topic that can be skipped"),
-    "already_have": (v.ALREADY_HAVE, "care this program knows (palliative_care or hospice)"),
-}
+def _field_only(path: Path_, field_name: str) -> str:
+    return field_name
 
 
-def closest(value: str, allowed: Any) -> str | None:
-    """The allowed value the person most likely meant ("chemo" -> "chemotherapy")."""
-    options = [str(option) for option in allowed]
-    if len(value) >= 3:
-        starting = [option for option in options if option.startswith(value)]
-        if len(starting) == 1:
-            return starting[0]
-    matches = difflib.get_close_matches(value, options, n=1, cutoff=0.7)
-    return matches[0] if matches else None
+# --- Writing ---------------------------------------------------------------------
 
 
-def normalize_choice(value: str) -> str:
-    """Accept `Eat comfortably` or `eat-comfortably` for `eat_comfortably`."""
-    return "_".join(value.strip().lower().replace("-", " ").split())
+def to_layout(answers: Answers) -> dict[str, Any]:
+    """The answers file's layout (format version 1), leaving out what is empty."""
+    data: dict[str, Any] = {"version": FORMAT_VERSION}
+    for f in schema.FIELDS:
+        value = _saved_value(f, answers)
+        if value in (None, "", [], {}):
+            continue
+        target = data
+        for key in f.path[:-1]:
+            target = target.setdefault(key, {})
+        target[f.path[-1]] = value
+    return data
+
+
+def _saved_value(f: Field, answers: Answers) -> Any:
+    value = getattr(answers, f.name)
+    if f.kind is Kind.RANKED and answers.priority_words and f.name == "priorities":
+        return [
+            item
+            if isinstance(item, str)
+            else {OWN_KEY: item.words, **({LIKE_KEY: item.like} if item.like else {})}
+            for item in answers.priority_words
+        ]
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+# --- The checks, by kind ------------------------------------------------------------
 
 
 class _Checker:
-    def __init__(self, where: Where) -> None:
+    def __init__(self, where: Where, line: Line) -> None:
         self.where = where
-        self.problems: list[str] = []
+        self.line = line
+        self.problems: list[Problem] = []
 
     def problem(self, path: Path_, field_name: str, message: str) -> None:
-        self.problems.append(f"{self.where(path, field_name)}: {message}")
+        self.problems.append(
+            Problem(message, field_name, self.line(path), self.where(path, field_name))
+        )
 
     def answers(self, data: Any) -> Answers:
         if not isinstance(data, dict):
@@ -174,26 +171,25 @@ class _Checker:
                 (), "", _('this is not an answers file (it should start with "version: 1")')
             )
             return Answers()
-        self.unknown_fields(data, (), "", _TOP_FIELDS)
+        self.unknown_fields(data, (), "", schema.top_keys())
         self.version(data)
-        person = self.section(data, "person", _PERSON_FIELDS)
-        cancer = self.section(data, "cancer", _CANCER_FIELDS)
-        return Answers(
-            name=self.text(person, ("person", "name"), "person.name"),
-            appointment=self.date(person, ("person", "appointment"), "person.appointment"),
-            care_team=self.text(person, ("person", "care_team"), "person.care_team"),
-            helper=self.text(person, ("person", "helper"), "person.helper"),
-            cancer_type=self.choice(cancer, ("cancer", "type"), "cancer.type"),
-            spread_to=self.choices(cancer, ("cancer", "spread_to"), "cancer.spread_to"),
-            stage_of_care=self.choice(cancer, ("cancer", "stage_of_care"), "cancer.stage_of_care"),
-            treatments=self.choices(data, ("treatments",), "treatments"),
-            priorities=self.choices(data, ("priorities",), "priorities"),
-            information=self.choice(data, ("information",), "information"),
-            symptoms=self.symptoms(data),
-            skip_topics=self.choices(data, ("skip_topics",), "skip_topics"),
-            own_questions=self.own_questions(data),
-            already_have=self.choices(data, ("already_have",), "already_have"),
-        )
+        sections = {
+            key: self.section(data, key, schema.section_fields(key))
+            for key in dict.fromkeys(f.path[0] for f in schema.FIELDS if len(f.path) == 2)
+        }
+        values: dict[str, Any] = {}
+        for f in schema.FIELDS:
+            holder = sections[f.path[0]] if len(f.path) == 2 else data
+            raw = holder.get(f.path[-1])
+            checked = _CHECKS[f.kind](self, f, raw)
+            if f.kind is Kind.RANKED:
+                items = checked
+                values[f.name] = priorities_of(items)
+                if any(isinstance(item, OwnPriority) for item in items):
+                    values["priority_words"] = items
+            else:
+                values[f.name] = checked
+        return Answers(**values)
 
     def unknown_fields(
         self, data: dict[Any, Any], path: Path_, prefix: str, known: tuple[str, ...]
@@ -201,24 +197,16 @@ class _Checker:
         for key in data:
             if key in known:
                 continue
-            name = f"{prefix}{key}"
-            message = _('"{key}" is not a field this program knows').format(key=key)
-            match = closest(str(key), known)
-            if match:
-                message += ". " + _('Did you mean "{match}"?').format(match=match)
-            self.problem((*path, key), name, message)
+            message = with_suggestion(
+                _('"{key}" is not a field this program knows').format(key=key), str(key), known
+            )
+            self.problem((*path, key), f"{prefix}{key}", message)
 
     def version(self, data: dict[Any, Any]) -> None:
         value = data.get("version")
         if value is None:
             self.problem((), "version", _('missing; add the line "version: 1" at the top'))
-        elif isinstance(value, bool) or not isinstance(value, int):
-            self.problem(
-                ("version",),
-                "version",
-                _('"{value}" is not a format version; write "version: 1"').format(value=value),
-            )
-        elif value > FORMAT_VERSION:
+        elif isinstance(value, int) and not isinstance(value, bool) and value > FORMAT_VERSION:
             self.problem(
                 ("version",),
                 "version",
@@ -227,7 +215,7 @@ class _Checker:
                     "update worksheets"
                 ).format(value=value, ours=FORMAT_VERSION),
             )
-        elif value != FORMAT_VERSION:
+        elif isinstance(value, bool) or value != FORMAT_VERSION:
             self.problem(
                 ("version",),
                 "version",
@@ -239,37 +227,41 @@ class _Checker:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            fields = ", ".join(known)
             self.problem(
                 (key,),
                 key,
-                _("should hold the fields {fields}, each on its own line").format(fields=fields),
+                _("should hold the fields {fields}, each on its own line").format(
+                    fields=", ".join(known)
+                ),
             )
             return {}
         self.unknown_fields(value, (key,), f"{key}.", known)
         return value
 
-    def text(self, data: dict[Any, Any], path: Path_, name: str) -> str | None:
-        value = data.get(path[-1])
+    # Each check takes the field and the raw value (None when absent).
+
+    def text(self, f: Field, value: Any) -> str | None:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.problem(path, name, _("should be a short piece of text"))
+            self.problem(f.path, f.dotted, _("should be a short piece of text"))
             return None
         text = " ".join(str(value).split())
-        if len(text) > MAX_NAME_CHARS:
+        if refused := control_problem(text):
+            self.problem(f.path, f.dotted, refused)
+            return None
+        if len(text) > f.max_chars:
             self.problem(
-                path,
-                name,
+                f.path,
+                f.dotted,
                 _("is {n} characters long; at most {limit} fit").format(
-                    n=len(text), limit=MAX_NAME_CHARS
+                    n=len(text), limit=f.max_chars
                 ),
             )
             return None
         return text or None
 
-    def date(self, data: dict[Any, Any], path: Path_, name: str) -> dt.date | None:
-        value = data.get(path[-1])
+    def date(self, f: Field, value: Any) -> dt.date | None:
         if value is None or value == "":
             return None
         if isinstance(value, dt.datetime):
@@ -277,104 +269,151 @@ class _Checker:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
-            # 2026-12-03, and 2026-12-3 as the interview accepts: year first, never ambiguous.
-            found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
-            if found:
-                try:
-                    return dt.date(*(int(part) for part in found.groups()))
-                except ValueError:
-                    pass
+            day = parse_iso(value)
+            if day is not None:
+                return day
         self.problem(
-            path,
-            name,
+            f.path,
+            f.dotted,
             _('"{value}" is not a date; write it as year-month-day, for example 2026-12-03').format(
                 value=value
             ),
         )
         return None
 
-    def _one_choice(self, value: Any, path: Path_, name: str) -> str | None:
-        allowed, kind = _KIND[name]
+    def _one_choice(self, f: Field, value: Any, path: Path_) -> str | None:
+        allowed = f.choices
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.problem(
-                path, name, _("should be one of: {values}").format(values=", ".join(allowed))
+                path, f.dotted, _("should be one of: {values}").format(values=", ".join(allowed))
             )
             return None
-        normalized = normalize_choice(str(value))
+        normalized = normalize(str(value))
         if normalized in allowed:
             return normalized
-        message = _('"{value}" is not {kind}').format(value=value, kind=_(kind))
-        match = closest(normalized, allowed)
-        if match:
-            message += ". " + _('Did you mean "{match}"?').format(match=match)
-        else:
-            message += ". " + _("Choose from: {values}").format(values=", ".join(allowed))
-        self.problem(path, name, message)
+        message = with_suggestion(
+            _('"{value}" is not {kind}').format(value=value, kind=_(f.noun)),
+            normalized,
+            allowed,
+            otherwise=_("Choose from: {values}").format(values=", ".join(allowed)),
+        )
+        self.problem(path, f.dotted, message)
         return None
 
-    def choice(self, data: dict[Any, Any], path: Path_, name: str) -> str | None:
-        value = data.get(path[-1])
+    def choice(self, f: Field, value: Any) -> str | None:
         if value is None or value == "":
             return None
         if isinstance(value, list):
-            self.problem(path, name, _("takes one answer, not a list"))
+            self.problem(f.path, f.dotted, _("takes one answer, not a list"))
             return None
-        return self._one_choice(value, path, name)
+        return self._one_choice(f, value, f.path)
 
-    def choices(self, data: dict[Any, Any], path: Path_, name: str) -> tuple[str, ...]:
-        value = data.get(path[-1])
+    def _items(self, f: Field, value: Any) -> list[tuple[Any, Path_]]:
+        """A list's items with their places; a single value counts as a list of one."""
         if value is None or value == "":
-            return ()
-        items = value if isinstance(value, list) else [value]
-        paths = [(*path, i) for i in range(len(items))] if isinstance(value, list) else [path]
+            return []
+        if isinstance(value, list):
+            return [(item, (*f.path, i)) for i, item in enumerate(value)]
+        return [(value, f.path)]
+
+    def choices(self, f: Field, value: Any) -> tuple[str, ...]:
         chosen: list[str] = []
-        for item, item_path in zip(items, paths, strict=True):
+        for item, path in self._items(f, value):
             if item is None or item == "":
                 continue
-            picked = self._one_choice(item, item_path, name)
+            picked = self._one_choice(f, item, path)
             if picked is not None and picked not in chosen:
                 chosen.append(picked)
         return tuple(chosen)
 
-    def symptoms(self, data: dict[Any, Any]) -> dict[str, int]:
-        value = data.get("symptoms")
+    def ranked(self, f: Field, value: Any) -> tuple[str | OwnPriority, ...]:
+        """Like `choices`, and an item may be the person's own words:
+        `{own: Gardening, like: activities}` (`like` may be left out)."""
+        ranked: list[str | OwnPriority] = []
+        for item, path in self._items(f, value):
+            if item is None or item == "":
+                continue
+            if isinstance(item, dict) and OWN_KEY in item:
+                own = self.own_priority(f, item, path)
+                if own is not None:
+                    ranked.append(own)
+                continue
+            picked = self._one_choice(f, item, path)
+            if picked is not None and picked not in ranked:
+                ranked.append(picked)
+        return tuple(ranked)
+
+    def own_priority(self, f: Field, item: dict[Any, Any], path: Path_) -> OwnPriority | None:
+        for key in item:
+            if key not in (OWN_KEY, LIKE_KEY):
+                self.problem(
+                    (*path, key),
+                    f.dotted,
+                    with_suggestion(
+                        _('"{key}" is not a field this program knows').format(key=key),
+                        str(key),
+                        (OWN_KEY, LIKE_KEY),
+                    ),
+                )
+        words = item.get(OWN_KEY)
+        if isinstance(words, bool) or not isinstance(words, str | int | float) or not str(words):
+            self.problem((*path, OWN_KEY), f.dotted, _("should be a short piece of text"))
+            return None
+        text = " ".join(str(words).split())
+        if refused := control_problem(text):
+            self.problem((*path, OWN_KEY), f.dotted, refused)
+            return None
+        if len(text) > MAX_NAME_CHARS:
+            self.problem(
+                (*path, OWN_KEY),
+                f.dotted,
+                _("is {n} characters long; at most {limit} fit").format(
+                    n=len(text), limit=MAX_NAME_CHARS
+                ),
+            )
+            return None
+        like = item.get(LIKE_KEY)
+        if like is None or like == "":
+            return OwnPriority(text)
+        picked = self._one_choice(f, like, (*path, LIKE_KEY))
+        return OwnPriority(text, picked)
+
+    def scores(self, f: Field, value: Any) -> dict[str, int]:
         if value is None:
             return {}
         if not isinstance(value, dict):
             self.problem(
-                ("symptoms",),
-                "symptoms",
+                f.path,
+                f.dotted,
                 _('should list symptoms with a score from 0 to 10, e.g. "pain: 4"'),
             )
             return {}
         scores: dict[str, int] = {}
         for key, score in value.items():
-            path = ("symptoms", key)
-            normalized = normalize_choice(str(key))
-            if normalized not in v.SYMPTOMS:
-                message = _('"{key}" is not a symptom on this list').format(key=key)
-                match = closest(normalized, v.SYMPTOMS)
-                if match:
-                    message += ". " + _('Did you mean "{match}"?').format(match=match)
-                else:
-                    message += ". " + _("Choose from: {values}").format(
-                        values=", ".join(v.SYMPTOMS)
-                    )
-                self.problem(path, "symptoms", message)
+            path = (*f.path, key)
+            normalized = normalize(str(key))
+            if normalized not in f.choices:
+                message = with_suggestion(
+                    _('"{key}" is not {kind}').format(key=key, kind=_(f.noun)),
+                    normalized,
+                    f.choices,
+                    otherwise=_("Choose from: {values}").format(values=", ".join(f.choices)),
+                )
+                self.problem(path, f.dotted, message)
                 continue
             if normalized in scores:
-                self.problem(path, "symptoms", _('"{key}" is given twice').format(key=normalized))
+                self.problem(path, f.dotted, _('"{key}" is given twice').format(key=normalized))
                 continue
             if score is None or score == "":
                 continue
             if (
                 isinstance(score, bool)
                 or not isinstance(score, int)
-                or not v.SYMPTOM_MIN <= score <= v.SYMPTOM_MAX
+                or not SYMPTOM_MIN <= score <= SYMPTOM_MAX
             ):
                 self.problem(
                     path,
-                    f"symptoms.{normalized}",
+                    f"{f.dotted}.{normalized}",
                     _(
                         '"{score}" is not a score; use a whole number '
                         "from 0 (not at all) to 10 (worst)"
@@ -384,41 +423,46 @@ class _Checker:
             scores[normalized] = score
         return scores
 
-    def own_questions(self, data: dict[Any, Any]) -> tuple[str, ...]:
-        value = data.get("own_questions")
-        if value is None or value == "":
-            return ()
-        items = value if isinstance(value, list) else [value]
-        paths = (
-            [("own_questions", i) for i in range(len(items))]
-            if isinstance(value, list)
-            else [("own_questions",)]
-        )
+    def lines(self, f: Field, value: Any) -> tuple[str, ...]:
         questions: list[str] = []
-        for item, path in zip(items, paths, strict=True):
+        for item, path in self._items(f, value):
             if item is None:
                 continue
             if isinstance(item, bool) or not isinstance(item, str | int | float):
-                self.problem(path, "own_questions", _("each question should be a line of text"))
+                self.problem(path, f.dotted, _("each question should be a line of text"))
                 continue
             text = " ".join(str(item).split())
-            if len(text) > MAX_QUESTION_CHARS:
+            if refused := control_problem(text):
+                self.problem(path, f.dotted, refused)
+                continue
+            if len(text) > f.max_chars:
                 self.problem(
                     path,
-                    "own_questions",
+                    f.dotted,
                     _("a question is {n} characters long; at most {limit} fit").format(
-                        n=len(text), limit=MAX_QUESTION_CHARS
+                        n=len(text), limit=f.max_chars
                     ),
                 )
                 continue
             if text:
                 questions.append(text)
-        if len(questions) > MAX_OWN_QUESTIONS:
+        if f.max_items and len(questions) > f.max_items:
             self.problem(
-                ("own_questions",),
-                "own_questions",
+                f.path,
+                f.dotted,
                 _("{n} questions given; at most {limit} fit on the worksheet").format(
-                    n=len(questions), limit=MAX_OWN_QUESTIONS
+                    n=len(questions), limit=f.max_items
                 ),
             )
-        return tuple(questions[:MAX_OWN_QUESTIONS])
+        return tuple(questions[: f.max_items] if f.max_items else questions)
+
+
+_CHECKS: dict[Kind, Callable[[_Checker, Field, Any], Any]] = {
+    Kind.TEXT: _Checker.text,
+    Kind.DATE: _Checker.date,
+    Kind.CHOICE: _Checker.choice,
+    Kind.CHOICES: _Checker.choices,
+    Kind.RANKED: _Checker.ranked,
+    Kind.SCORES: _Checker.scores,
+    Kind.LINES: _Checker.lines,
+}

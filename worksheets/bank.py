@@ -15,30 +15,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import schema
 from . import vocabulary as v
-from .answers import closest
 from .errors import InputProblems
 from .i18n import _
 from .paths import BANK_DIR
+from .safetext import control_problem
+from .words import closest
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
 
 BANK_FORMAT = 1
 MAX_FILE_BYTES = 2_000_000
 MAX_TEXT_CHARS = 300
 MAX_WHY_CHARS = 400
+MAX_TITLE_CHARS = 60  # a section title is printed as a heading on one line
+MAX_VERSION_CHARS = 30  # printed in every page's footer
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-# The answers a question's conditions can name, with the values each may take.
-CONDITION_CHOICES: dict[str, Mapping[str, str]] = {
-    "cancer_type": v.CANCER_TYPES,
-    "spread_to": v.SITES,
-    "stage_of_care": v.STAGES_OF_CARE,
-    "treatments": v.TREATMENTS,
-    "priorities": v.PRIORITIES,
-    "information": v.INFORMATION,
-    "already_have": v.ALREADY_HAVE,
-}
-CONDITION_FIELDS = (*CONDITION_CHOICES, "symptoms")
+# The answers a question's conditions can name, with the values each may take:
+# the schema's fields marked `condition`.
+CONDITION_CHOICES: dict[str, Mapping[str, str]] = schema.condition_choices()
+CONDITION_FIELDS = schema.condition_fields()
 QUESTION_FIELDS = (
     "id",
     "section",
@@ -91,6 +88,10 @@ class Question:
     every_stage: bool = False  # a treatment question meant for every stage of care
     from_clinic: bool = False  # a clinic's own question (--clinic), on every visit sheet
     origin: str = ""  # "goals.yaml, line 12", for messages
+    language: str = ""  # the language of `text` and `why`; empty: the bank's
+    # Texts in other languages written in the question itself (`text: {en: .., es: ..}`):
+    # language -> {"text": .., "why": ..}.
+    inline_texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,18 +104,31 @@ class Section:
 @dataclass(frozen=True)
 class Bank:
     version: str
-    language: str
+    language: str  # the language its texts are in now (see bank_languages.py)
     sections: tuple[Section, ...]
     questions: tuple[Question, ...]
+    # The language the bank is written in, and those it is translated into.
+    source_language: str = "en"
+    translations: tuple[str, ...] = ()
+    folder: Path | None = None
+    # In a translated bank: question ids -> what has no text in its language
+    # ("text", "why"), printed in the source language instead.
+    untranslated: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
 
 
-def load_bank(folder: Path | None = None) -> Bank:
-    """Load and validate a bank folder (the built-in one by default)."""
+def load_bank(folder: Path | None = None, language: str | None = None) -> Bank:
+    """Load and validate a bank folder (the built-in one by default), with its
+    texts in `language` where it has them (default: the bank's own language)."""
     folder = (folder or BANK_DIR).resolve()
-    return _load_bank_cached(folder, _fingerprint(folder))
+    bank = _load_bank_cached(folder, _fingerprint(folder))
+    if language is None or language == bank.source_language:
+        return bank
+    from .bank_languages import translated_bank
+
+    return translated_bank(bank, language)
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -172,7 +186,15 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
     # Questions are kept in section order, then in file order within a section.
     order = {s.id: i for i, s in enumerate(meta.sections)}
     questions.sort(key=lambda q: order[q.section])
-    return Bank(meta.version, meta.language, meta.sections, tuple(questions))
+    return Bank(
+        meta.version,
+        meta.language,
+        meta.sections,
+        tuple(questions),
+        source_language=meta.language,
+        translations=meta.translations,
+        folder=folder,
+    )
 
 
 def _question_files(folder: Path) -> list[Path]:
@@ -184,11 +206,31 @@ def _question_files(folder: Path) -> list[Path]:
 class _Index:
     version: str = "?"
     language: str = "en"
+    translations: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
 
 
+# Read as typed (see yamlsource): `version: 2026.10` is not the number 2026.1.
+INDEX_TEXTS: tuple[Path_, ...] = (("version",), ("sections", "*", "title"))
+QUESTION_TEXTS: tuple[Path_, ...] = tuple(
+    ("questions", "*", *path)
+    for path in (
+        ("id",),
+        ("text",),
+        ("text", "*"),
+        ("why",),
+        ("why", "*"),
+        ("source",),
+        ("source", "*"),
+    )
+)
+QUESTION_NUMBERS: tuple[Path_, ...] = tuple(
+    ("questions", "*", condition, "symptoms", "*") for condition in ("when", "unless")
+)
+
+
 def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
-    data = doc.data
+    data = doc.as_typed(INDEX_TEXTS).data
     index = _Index()
 
     def problem(path: Path_, name: str, message: str) -> None:
@@ -197,9 +239,10 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
     if not isinstance(data, dict):
         problem((), "", _('should start with "format: 1" and list the sections'))
         return index
+    index_fields = ("format", "version", "language", "translations", "sections")
     for key in data:
-        if key not in ("format", "version", "language", "sections"):
-            _unknown(problem, (key,), str(key), ("format", "version", "language", "sections"))
+        if key not in index_fields:
+            _unknown(problem, (key,), str(key), index_fields)
     fmt = data.get("format")
     if fmt is None:
         problem((), "format", _('missing; add the line "format: 1"'))
@@ -223,6 +266,14 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
         problem(
             ("version",), "version", _('missing; give the bank an edition, e.g. version: "2026.11"')
         )
+    elif len(str(version)) > MAX_VERSION_CHARS or control_problem(str(version)):
+        problem(
+            ("version",),
+            "version",
+            _("should be a short edition name, at most {limit} characters").format(
+                limit=MAX_VERSION_CHARS
+            ),
+        )
     else:
         index.version = str(version)
     language = data.get("language", "en")
@@ -230,6 +281,16 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
         problem(("language",), "language", _('should be a language code such as "en" or "es"'))
     else:
         index.language = language
+    translations = data.get("translations", [])
+    translations = translations if isinstance(translations, list) else [translations]
+    if not all(isinstance(t, str) and re.fullmatch(r"[a-z]{2,3}", t) for t in translations):
+        problem(
+            ("translations",),
+            "translations",
+            _('should list language codes, e.g. "translations: [es]"'),
+        )
+    else:
+        index.translations = tuple(t for t in translations if t != index.language)
     raw_sections = data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
         problem(
@@ -260,6 +321,18 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
         if not isinstance(title, str) or not title.strip():
             problem(path, "sections.title", _("each section needs a title to print"))
             ok = False
+        elif len(" ".join(title.split())) > MAX_TITLE_CHARS:
+            problem(
+                (*path, "title"),
+                "sections.title",
+                _("is {n} characters long; keep it under {limit}").format(
+                    n=len(" ".join(title.split())), limit=MAX_TITLE_CHARS
+                ),
+            )
+            ok = False
+        elif refused := control_problem(" ".join(title.split())):
+            problem((*path, "title"), "sections.title", refused)
+            ok = False
         if topic is not None and not _known(topic, v.SKIP_TOPICS):
             _bad_value(
                 problem,
@@ -271,7 +344,7 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
             )
             ok = False
         if ok:
-            sections.append(Section(str(section_id), str(title).strip(), topic))
+            sections.append(Section(str(section_id), " ".join(str(title).split()), topic))
     index.sections = tuple(sections)
     return index
 
@@ -284,7 +357,7 @@ def read_question_file(
     def problem(path: Path_, name: str, message: str) -> None:
         problems.append(f"{doc.where(path, name)}: {message}")
 
-    data = doc.data
+    data = doc.as_typed(QUESTION_TEXTS, QUESTION_NUMBERS).data
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
@@ -338,8 +411,11 @@ def _read_question(
         _bad_value(
             bad, (*path, "section"), "section", section, sections, _("a section of bank.yaml")
         )
-    text = _localized(raw.get("text"), (*path, "text"), "text", language, MAX_TEXT_CHARS, bad)
-    why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad)
+    inline: dict[str, dict[str, str]] = {}
+    text = _localized(
+        raw.get("text"), (*path, "text"), "text", language, MAX_TEXT_CHARS, bad, inline
+    )
+    why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad, inline)
     sources = _sources(raw.get("source"), (*path, "source"), bad)
     when = _conditions(raw.get("when"), (*path, "when"), "when", bad)
     raw_unless = raw.get("unless")
@@ -391,12 +467,22 @@ def _read_question(
         high_stakes=flags["high_stakes"],
         every_stage=flags["every_stage"],
         origin=doc.where(path),
+        language=language,
+        inline_texts=inline,
     )
 
 
 def _localized(
-    value: Any, path: Path_, name: str, language: str, limit: int, bad: Any
+    value: Any,
+    path: Path_,
+    name: str,
+    language: str,
+    limit: int,
+    bad: Any,
+    inline: dict[str, dict[str, str]] | None = None,
 ) -> str | None:
+    """The text in the bank's language; a `{en: .., es: ..}` value's other
+    languages go into `inline` (language -> field -> text)."""
     if value is None:
         return None
     if isinstance(value, dict):
@@ -407,11 +493,28 @@ def _localized(
                 _('has no text in "{language}", the bank\'s language').format(language=language),
             )
             return None
+        for other, translated in value.items():
+            if other == language:
+                continue
+            if not isinstance(other, str) or not re.fullmatch(r"[a-z]{2,3}", other):
+                bad(path, name, _('"{key}" is not a language code such as "es"').format(key=other))
+                continue
+            checked = check_text(translated, (*path, other), f"{name}.{other}", limit, bad)
+            if checked is not None and inline is not None:
+                inline.setdefault(other, {})[name] = checked
         value = value[language]
+    return check_text(value, path, name, limit, bad)
+
+
+def check_text(value: Any, path: Path_, name: str, limit: int, bad: Any) -> str | None:
+    """A line of text of at most `limit` characters, its spaces tidied."""
     if not isinstance(value, str) or not value.strip():
         bad(path, name, _("should be a line of text"))
         return None
     text = " ".join(value.split())
+    if refused := control_problem(text):
+        bad(path, name, refused)
+        return None
     if len(text) > limit:
         bad(
             path,

@@ -12,13 +12,12 @@ at once and leave nothing half-written.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import io
 import itertools
 import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -261,45 +260,52 @@ def run_batch(
     problems = {index: list(person.problems) for index, person in enumerate(plan.people)}
     ready = plan.ready()
     written: list[int] = []  # people whose worksheet is written (or made, for --combined)
-    # For the combined PDF: held until the end, as the merged file is anyway.
-    documents: dict[int, bytes] = {}
     warnings: list[str] = []
     out_dir = settings.out_dir
     if out_dir is not None and ready:
         _make_folder(out_dir)
+    combined: CombinedPdf | None = None
 
     def finished(index: int, outcome: Outcome) -> None:
         person = plan.people[index]
         result, notes = outcome
         warnings.extend(f"{person.place}: {note}" for note in notes)
+        document: bytes | None = None
         if isinstance(result, str):
             problems[index].append(f"{person.place}: {result}")
         elif out_dir is not None and (problem := _write_person(person, out_dir, result, settings)):
             problems[index].append(problem)
         else:
             written.append(index)
-            if settings.combined is not None:
-                documents[index] = result
+            document = result
+        if combined is not None:
+            combined.take(index, document)
         if advance is not None:
             advance(1)
 
     destinations = [_folder_name(out_dir)] if out_dir is not None else []
     whole_batch: list[str] = []
     try:
+        if settings.combined is not None and ready:
+            combined = CombinedPdf(settings.combined, settings.force, [i for i, _p in ready])
         render_all([(index, person.answers) for index, person in ready], settings, finished)
-        if settings.combined is not None and documents:
-            try:
-                combined = combine_pdfs(documents[index] for index in sorted(documents))
-                write_output(settings.combined, combined, force=settings.force, private=True)
-            except UserError as error:
-                whole_batch.append(error.format_message())
+        if combined is not None:
+            problem = combined.close()
+            if problem:
+                whole_batch.append(problem)
                 if out_dir is None:
                     written.clear()
-            else:
+            elif combined.added:
                 destinations.append(str(settings.combined))
     except KeyboardInterrupt:
+        if combined is not None:
+            combined.discard()
         files = len(written) if out_dir is not None else 0
         raise BatchStopped(files, destinations[:1]) from None
+    except BaseException:
+        if combined is not None:
+            combined.discard()
+        raise
     return BatchReport(
         written=len(written),
         problems=[p for index in sorted(problems) for p in problems[index]] + whole_batch,
@@ -308,6 +314,69 @@ def run_batch(
         destinations=destinations if written else [],
         warnings=warnings,
     )
+
+
+class CombinedPdf:
+    """The combined PDF, written as the worksheets come, in the input's order.
+
+    Workers finish out of order; a finished worksheet waits here only until
+    those before it are in, so at most a few are held at once, and the file
+    appears whole at the end or not at all.
+    """
+
+    def __init__(self, path: Path, force: bool, order: list[int]) -> None:
+        from .output import AtomicFile
+        from .pdfjoin import PdfJoiner
+
+        self.path = path
+        self.position = {index: place for place, index in enumerate(order)}
+        self.waiting: dict[int, bytes | None] = {}
+        self.next = 0
+        self.added = 0
+        self.problem = ""
+        self.file = AtomicFile(path, force=force, private=True)
+        self.joiner = PdfJoiner(self.file.handle)
+
+    def take(self, index: int, document: bytes | None) -> None:
+        """The worksheet of person `index`, or None if it failed."""
+        self.waiting[self.position[index]] = document
+        while self.next in self.waiting:
+            ready = self.waiting.pop(self.next)
+            self.next += 1
+            if ready is None or self.problem:
+                continue
+            try:
+                self.joiner.add(ready)
+            except OSError as error:
+                from .output import reason_text
+
+                self.problem = _("cannot write {path}: {reason}").format(
+                    path=self.path, reason=reason_text(error)
+                )
+            else:
+                self.added += 1
+
+    def close(self) -> str:
+        """Finish the file; the problem that kept it from being written, else ""."""
+        if self.problem or not self.added:
+            self.discard()
+            return self.problem
+        try:
+            self.joiner.finish()
+            self.file.commit()
+        except OSError as error:
+            from .output import reason_text
+
+            self.discard()
+            return _("cannot write {path}: {reason}").format(
+                path=self.path, reason=reason_text(error)
+            )
+        except UserError as error:
+            return error.format_message()
+        return ""
+
+    def discard(self) -> None:
+        self.file.discard()
 
 
 def _write_person(person: Person, out_dir: Path, document: bytes, settings: BatchSettings) -> str:
@@ -428,34 +497,3 @@ def _stop_workers(executor: cf.ProcessPoolExecutor) -> None:
     for process in workers:
         if process.is_alive():
             process.terminate()
-
-
-# --- The combined PDF ---------------------------------------------------------------
-
-
-def combine_pdfs(documents: Iterable[bytes]) -> bytes:
-    """One PDF for the print room: each person starts on a fresh sheet.
-
-    After a person whose worksheet has an odd number of pages comes a blank
-    page, so that printed two-sided, no sheet carries two people.
-    """
-    from pypdf import PdfReader, PdfWriter
-
-    from .render import DOCUMENT_TITLE
-
-    writer = PdfWriter()
-    pending_blank: tuple[float, float] | None = None
-    for document in documents:
-        if pending_blank is not None:
-            writer.add_blank_page(*pending_blank)
-            pending_blank = None
-        reader = PdfReader(io.BytesIO(document))
-        writer.append(reader, import_outline=False)
-        if len(reader.pages) % 2:
-            box = reader.pages[-1].mediabox
-            pending_blank = (float(box.width), float(box.height))
-    # No names in the metadata: the title is the worksheet's own, the same for all.
-    writer.add_metadata({"/Title": _(DOCUMENT_TITLE)})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()

@@ -14,7 +14,9 @@ from typing import Any
 import click
 
 from . import __version__
+from .errors import UserError
 from .i18n import _
+from .safetext import shown
 
 EXIT_INTERRUPTED = 130
 
@@ -30,6 +32,13 @@ class WorksheetsGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        # --language sets the language for this run only: in a copy of the
+        # context, so that a caller running the command in-process keeps its own.
+        import contextvars
+
+        return contextvars.copy_context().run(self._main, *args, **kwargs)
+
+    def _main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
             result = super().main(*args, **kwargs)
@@ -39,11 +48,42 @@ class WorksheetsGroup(click.Group):
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
+        except UserError as error:
+            click.echo(_("Error: {message}").format(message=error.format_message()), err=True)
+            sys.exit(error.exit_code)
         except BrokenPipeError:
             # The reader of `-o -` went away (e.g. `| head`): not our error.
             sys.stderr.close()
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _language_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--language es` (also `ES`, `es_MX`): the program speaks it from here on."""
+    if value is None:
+        return None
+    from .i18n import UnknownLanguage, check_language, set_language
+
+    try:
+        code = check_language(value)
+    except UnknownLanguage as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+    set_language(code)
+    return code
+
+
+def language_option() -> Any:
+    return click.option(
+        "--language",
+        metavar="CODE",
+        callback=_language_option,
+        is_eager=True,  # so that the messages about other options are in it too
+        expose_value=True,
+        help=_(
+            "The language of everything printed and asked: en, es.  "
+            "[default: the answers file's, else your computer's, else en]"
+        ),
+    )
 
 
 def writing_options(command: Any) -> Any:
@@ -96,6 +136,7 @@ def writing_options(command: Any) -> Any:
             is_flag=True,
             help=_("Tick boxes and answer spaces become form fields, to fill in on a tablet."),
         ),
+        language_option(),
     ]
     for option in reversed(options):
         command = option(command)
@@ -181,20 +222,27 @@ def interview(
     metavar="DIR",
     help=_("Use another question bank folder (a clinic's edited copy)."),
 )
-def questions(fmt: str, check: bool, bank: Path | None) -> None:
+@language_option()
+def questions(fmt: str, check: bool, bank: Path | None, language: str | None) -> None:
     """List the question bank, or check an edited copy.
 
     Example: worksheets questions --check --bank my-clinic-questions/
     """
     from .bank import load_bank
     from .bank_listing import bank_json, bank_text
+    from .i18n import current_language
 
     loaded = load_bank(bank)
     if check:
         from .bank_check import bank_warnings
+        from .bank_languages import read_translation, translation_warnings
 
+        # Each translation folder is read, so that its problems are reported too.
+        for code in loaded.translations:
+            if loaded.folder is not None:
+                read_translation(loaded.folder / code, loaded, code)
         # Warnings do not make the bank invalid: they go to standard error, exit 0.
-        for warning in bank_warnings(loaded):
+        for warning in [*bank_warnings(loaded), *translation_warnings(loaded)]:
             click.echo(_("Warning: {warning}").format(warning=warning), err=True)
         click.echo(
             _("The question bank is valid: {n} questions in {s} sections (edition {v}).").format(
@@ -202,7 +250,8 @@ def questions(fmt: str, check: bool, bank: Path | None) -> None:
             )
         )
         return
-    click.echo(bank_json(loaded) if fmt == "json" else bank_text(loaded), nl=False)
+    shown = load_bank(bank, language or current_language())
+    click.echo(bank_json(shown) if fmt == "json" else bank_text(shown), nl=False)
 
 
 def _write_personal(answers: Any, options: dict[str, Any]) -> None:
@@ -224,7 +273,7 @@ def _write_document(target: str, force: bool, make: Callable[[], bytes]) -> None
         check_target(Path(target), force)
     write_output(target, make(), force=force)
     if target != STDOUT:
-        click.echo(_("Wrote {path}").format(path=target), err=True)
+        click.echo(_("Wrote {path}").format(path=shown(str(target))), err=True)
 
 
 def _document_options(options: dict[str, Any]) -> Any:
@@ -238,6 +287,7 @@ def _document_options(options: dict[str, Any]) -> Any:
         all_questions=options.get("all_questions", False),
         fillable=options["fillable"],
         clinic=options.get("clinic"),
+        language=options.get("language"),
     )
 
 
@@ -265,6 +315,85 @@ def blank(copies: int, **options: Any) -> None:
         options["force"],
         lambda: blank_document(_document_options(options), copies=copies),
     )
+
+
+# --- web -----------------------------------------------------------------------------
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@cli.command()
+@click.option("--no-browser", is_flag=True, help=_("Only print the address; open no browser."))
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    metavar="N",
+    help=_("The port to listen on.  [default: a free one]"),
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ADDRESS",
+    help=_("The address to listen on; another than this computer's needs --allow-network."),
+)
+@click.option(
+    "--allow-network",
+    is_flag=True,
+    help=_("Allow --host to listen on a network: answers then cross that network."),
+)
+@click.option(
+    "--bank",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help=_("Use another question bank folder (a clinic's edited copy)."),
+)
+@click.option(
+    "--clinic",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help=_("The clinic's details (name, phone numbers, own questions) for every page."),
+)
+@language_option()
+def web(
+    no_browser: bool,
+    port: int,
+    host: str,
+    allow_network: bool,
+    bank: Path | None,
+    clinic: Path | None,
+    language: str | None,
+) -> None:
+    """The interview as a private page in the browser, on this computer only.
+
+    Example: worksheets web
+    """
+    from .documents import DocumentOptions, load_sources
+    from .web.server import serve
+
+    host = "127.0.0.1" if host == "localhost" else host
+    if host not in _LOOPBACK and not allow_network:
+        raise click.UsageError(
+            _("--host {host} would let other computers reach the page; add --allow-network").format(
+                host=host
+            )
+        )
+    if host not in _LOOPBACK:
+        click.echo(
+            _(
+                "Warning: the page listens on the network ({host}). Anyone on that network "
+                "who has the address can reach it, and answers cross the network unencrypted."
+            ).format(host=host),
+            err=True,
+        )
+    # The page's language until the person chooses on its first screen.
+    from .i18n import current_language
+
+    document = DocumentOptions(bank=bank, clinic=clinic, language=language or current_language())
+    if bank is not None or clinic is not None:
+        load_sources(document)  # a clinic's own files: their problems first, plainly
+    serve(host=host, port=port, open_browser=not no_browser, document=document)
 
 
 # --- batch ---------------------------------------------------------------------------
@@ -352,10 +481,10 @@ def batch(
         click.echo("\n" + stopped.message(), err=True)
         return EXIT_INTERRUPTED
     for warning in report.warnings:
-        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
+        click.echo(_("Warning: {warning}").format(warning=shown(warning)), err=True)
     for problem in report.problems:
-        click.echo(_("Error: {problem}").format(problem=problem), err=True)
-    click.echo(report.summary(), err=True)
+        click.echo(_("Error: {problem}").format(problem=shown(problem)), err=True)
+    click.echo(shown(report.summary()), err=True)
     return 1 if report.problems else 0
 
 

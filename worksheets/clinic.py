@@ -24,6 +24,7 @@ from .answers import closest
 from .bank import Bank, Question, read_question_file
 from .errors import InputProblems
 from .i18n import _
+from .safetext import control_problem
 from .yamlsource import YamlDocument, parse_yaml, read_text
 
 MAX_FILE_BYTES = 1_000_000
@@ -45,7 +46,17 @@ def load_clinic(path: Path, bank: Bank) -> Clinic:
     return clinic_from_document(document, bank)
 
 
+# Read as typed: `phone: 02071234567` stays as it is (see yamlsource).
+TEXT_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("name",),
+    ("phone",),
+    ("after_hours",),
+    ("ask_for",),
+)
+
+
 def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
+    doc = doc.as_typed(TEXT_FIELDS)  # its questions: read_question_file
     problems: list[str] = []
 
     def problem(path: tuple[Any, ...], name: str, message: str) -> None:
@@ -77,6 +88,9 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
             problem((key,), key, _("should be a short piece of text"))
             return None
         value = " ".join(str(value).split())
+        if refused := control_problem(value):
+            problem((key,), key, refused)
+            return None
         if len(value) > MAX_FIELD_CHARS:
             problem(
                 (key,),
@@ -105,9 +119,15 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
             questions = read_question_file(
                 dataclasses.replace(doc, data={"questions": raw_questions}),
                 sections,
-                bank.language,
+                bank.source_language,
                 problems,
             )
+            if bank.language != bank.source_language:
+                # Its own texts in the worksheet's language where it wrote them
+                # (`text: {en: .., es: ..}`); else as written.
+                from .bank_languages import translate_question
+
+                questions = [translate_question(q, bank.language) for q in questions]
             taken = {q.id for q in bank.questions}
             first_seen: dict[str, str] = {}
             for q in questions:

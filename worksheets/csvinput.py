@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import vocabulary as v
-from .answers import FORMAT_VERSION, Answers, closest, normalize_choice, validate_answers
+from . import schema
+from .answers import FORMAT_VERSION, Answers, validate_answers
 from .errors import InputProblems
 from .i18n import _
+from .safetext import hidden_character_problem
+from .words import closest, normalize
 from .yamlsource import Path_, read_text
 
 MAX_CSV_BYTES = 50_000_000
@@ -36,32 +37,10 @@ MAX_CELL_CHARS = 12_000
 # File systems allow 255 bytes; leave room for ".pdf" and the temporary name.
 MAX_FILE_NAME_BYTES = 200
 
-LIST_SEPARATOR = ";"
+LIST_SEPARATOR = schema.LIST_SEPARATOR
 
-# Where each column goes in the answers file. The order is the contract's.
-_PLACES: dict[str, Path_] = {
-    "name": ("person", "name"),
-    "appointment": ("person", "appointment"),
-    "care_team": ("person", "care_team"),
-    "helper": ("person", "helper"),
-    "cancer_type": ("cancer", "type"),
-    "spread_to": ("cancer", "spread_to"),
-    "stage_of_care": ("cancer", "stage_of_care"),
-    "treatments": ("treatments",),
-    "priorities": ("priorities",),
-    "information": ("information",),
-    **{symptom: ("symptoms", symptom) for symptom in v.SYMPTOMS},
-    "skip_topics": ("skip_topics",),
-    "own_questions": ("own_questions",),
-    "already_have": ("already_have",),
-}
 OUTPUT_COLUMN = "output"
-COLUMNS: tuple[str, ...] = (OUTPUT_COLUMN, *_PLACES)
-
-_COLUMN_AT = {place: column for column, place in _PLACES.items()}
-_LIST_COLUMNS = frozenset({"spread_to", "treatments", "priorities", "skip_topics", "already_have"})
-_ONE_CHOICE_COLUMNS = frozenset({"cancer_type", "stage_of_care", "information"})
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+COLUMNS: tuple[str, ...] = (OUTPUT_COLUMN, *schema.csv_columns())
 # Not allowed in file names on Windows, where clinics may copy the files.
 _NOT_IN_FILE_NAMES = frozenset(':*?"<>|')
 
@@ -160,10 +139,17 @@ def _records(text: str, name: str) -> tuple[list[str] | None, list[tuple[int, li
     header: list[str] | None = None
     records: list[tuple[int, list[str]]] = []
     number = 0
+    lines = text.splitlines()
+    first_line = 1  # of the record being read
     # The limit is the csv module's, shared by the process: set it only while reading.
     previous_limit = csv.field_size_limit(MAX_CELL_CHARS)
+    # Strict: text after a closing quotation mark, or a file that ends inside
+    # quotes, is an error rather than a cell that swallows the rows below it.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+        for number, record in enumerate(reader, start=1):
+            record_lines = (first_line, reader.line_num)
+            first_line = reader.line_num + 1
             if not any(cell.strip() for cell in record):
                 continue  # an empty row, as spreadsheets leave at the end
             if number == 1:
@@ -178,6 +164,8 @@ def _records(text: str, name: str) -> tuple[list[str] | None, list[tuple[int, li
                     ]
                 )
             else:
+                if record_lines[1] > record_lines[0] and header is not None:
+                    _refuse_swallowed_rows(record, header, number, name)
                 records.append((number, record))
     except csv.Error as error:
         row = number + 1
@@ -186,6 +174,8 @@ def _records(text: str, name: str) -> tuple[list[str] | None, list[tuple[int, li
                 "{name}, row {n}: a cell is longer than {limit} characters; "
                 'is a quotation mark (") missing its pair?'
             ).format(name=name, n=row, limit=f"{MAX_CELL_CHARS:,}")
+        elif "expected after" in str(error) or "unexpected end of data" in str(error):
+            message = _unclosed_quote(name, row, header, lines, first_line)
         else:
             message = _("{name}, row {n}: this is not a CSV file this program can read ({reason})")
             message = message.format(name=name, n=row, reason=error)
@@ -193,6 +183,76 @@ def _records(text: str, name: str) -> tuple[list[str] | None, list[tuple[int, li
     finally:
         csv.field_size_limit(previous_limit)
     return header, records
+
+
+def _unclosed_quote(
+    name: str, row: int, header: list[str] | None, lines: list[str], line: int
+) -> str:
+    """The message for a quotation mark without its pair, opened in `row` on file line `line`."""
+    column = _open_quote_column(lines[line - 1] if line <= len(lines) else "")
+    place = _("{name}, row {n}").format(name=name, n=row)
+    if column is not None:
+        label = header[column].strip() if header and column < len(header) else ""
+        place += ", " + _("column {column}").format(column=label or column_letter(column))
+    return (
+        place
+        + ": "
+        + _(
+            'a quotation mark (") opens a cell here and is not closed where the cell ends, '
+            "so the cell would take in the rows below it. Add the closing quotation mark, "
+            "or remove the opening one. Nothing was written"
+        )
+    )
+
+
+def _open_quote_column(line: str) -> int | None:
+    """The column whose quotation mark is still open at the end of `line`, if any."""
+    column, quoted, at_start, opened = 0, False, True, None
+    index = 0
+    while index < len(line):
+        character = line[index]
+        if quoted:
+            if character == '"':
+                if line[index + 1 : index + 2] == '"':
+                    index += 1  # a doubled quotation mark: one in the text
+                else:
+                    quoted = False
+        elif character == '"' and at_start:
+            quoted, opened = True, column
+        elif character == ",":
+            column += 1
+            at_start = True
+            index += 1
+            continue
+        at_start = False
+        index += 1
+    return opened if quoted else None
+
+
+def _refuse_swallowed_rows(record: list[str], header: list[str], number: int, name: str) -> None:
+    """Stop when a cell of several lines holds what looks like further rows.
+
+    A cell may hold several own questions, one per line; a line of it with as
+    many commas as a whole row is what a missing closing quotation mark leaves.
+    """
+    if len(header) < 3:
+        return  # too few columns to tell a row from a question with commas
+    for index, cell in enumerate(record):
+        for line in cell.splitlines()[1:]:
+            if line.count(",") >= len(header) - 1:
+                label = header[index].strip() if index < len(header) else ""
+                raise InputProblems(
+                    [
+                        _("{name}, row {n}, column {column}").format(
+                            name=name, n=number, column=label or column_letter(index)
+                        )
+                        + ": "
+                        + _(
+                            "this cell holds what looks like the rows below it: is its closing "
+                            'quotation mark (") missing? Nothing was written'
+                        )
+                    ]
+                )
 
 
 def _header(record: list[str], name: str) -> list[str | None]:
@@ -217,7 +277,7 @@ def _header(record: list[str], name: str) -> list[str | None]:
         if not label:
             columns.append(None)
             continue
-        column = normalize_choice(label)
+        column = normalize(label)
         if column not in COLUMNS:
             message = _('"{label}" is not a column this program knows').format(label=label)
             match = closest(column, COLUMNS)
@@ -300,34 +360,11 @@ def at_column(place: str, column: str) -> str:
 
 
 def _put(data: dict[str, Any], column: str, value: str) -> None:
-    """Put one cell's text where the answers file would hold it."""
-    item: Any = value
-    if column in _LIST_COLUMNS:
-        item = _split(value)
-    elif column in _ONE_CHOICE_COLUMNS and LIST_SEPARATOR in value:
-        item = _split(value)  # so that the message says "takes one answer, not a list"
-    elif column in v.SYMPTOMS and _WHOLE_NUMBER.fullmatch(value):
-        item = int(value)
-    elif column == "own_questions":
-        item = [line.strip() for line in value.splitlines() if line.strip()]
-    *sections, key = _PLACES[column]
-    target: dict[Any, Any] = data
-    for section in sections:
-        target = target.setdefault(section, {})
-    target[key] = item
-
-
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+    schema.put_column(data, column, value)
 
 
 def _column_for(path: Path_) -> str | None:
-    """The column a place in the answers layout comes from: ("treatments", 2) -> treatments."""
-    for end in range(len(path), 0, -1):
-        column = _COLUMN_AT.get(path[:end])
-        if column:
-            return column
-    return None
+    return schema.column_for(path)
 
 
 def file_name_problem(value: str) -> str | None:
@@ -341,6 +378,9 @@ def file_name_problem(value: str) -> str | None:
             return _('a file name cannot hold the character "{character}"').format(
                 character=character
             )
+    hidden = hidden_character_problem(value)
+    if hidden:
+        return hidden
     if value.startswith("."):
         return _('"{value}" would be a hidden file; start the name with a letter').format(
             value=value

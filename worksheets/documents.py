@@ -12,7 +12,7 @@ import click
 from .answers import Answers
 
 if TYPE_CHECKING:
-    from .bank import Bank
+    from .bank import Bank, Question
     from .clinic import Clinic
     from .render import Arrangement
     from .selection import Selection
@@ -27,10 +27,15 @@ class DocumentOptions:
     all_questions: bool = False
     fillable: bool = False
     clinic: Path | None = None
+    # Asked for on the command line; else the answers' language, else the locale's.
+    language: str | None = None
 
 
 def warn_on_stderr(message: str) -> None:
-    click.echo(f"Warning: {message}", err=True)
+    from .i18n import _
+    from .safetext import shown
+
+    click.echo(_("Warning: {warning}").format(warning=shown(message)), err=True)
 
 
 def check_fonts(texts: Iterable[str | None], warn: Callable[[str], None]) -> None:
@@ -68,16 +73,33 @@ def load_sources(options: DocumentOptions) -> tuple[Bank, Clinic | None]:
     """The bank (with the clinic's own questions) and the clinic's details."""
     from .bank import load_bank
     from .clinic import load_clinic, with_clinic_questions
+    from .i18n import current_language
 
-    bank = load_bank(options.bank)
+    bank = load_bank(options.bank, current_language())
     clinic = load_clinic(options.clinic, bank) if options.clinic else None
     return with_clinic_questions(bank, clinic), clinic
+
+
+def document_language(options: DocumentOptions, answers: Answers | None = None) -> str:
+    """The command line's choice, else the answers', else the locale's."""
+    from .i18n import current_language
+
+    return options.language or (answers.language if answers else None) or current_language()
 
 
 def personal_document(
     answers: Answers, options: DocumentOptions, warn: Callable[[str], None] = warn_on_stderr
 ) -> bytes:
-    """The person's worksheet as PDF, HTML or JSON bytes."""
+    """The person's worksheet as PDF, HTML or JSON bytes, in its language."""
+    from .i18n import use_language
+
+    with use_language(document_language(options, answers)):
+        return _personal_document(answers, options, warn)
+
+
+def _personal_document(
+    answers: Answers, options: DocumentOptions, warn: Callable[[str], None]
+) -> bytes:
     from .render import render_html, selection_json, worksheet_context
     from .selection import leading_size, select
 
@@ -87,6 +109,7 @@ def personal_document(
         return select(bank, answers, all_questions=options.all_questions, size=size)
 
     size = leading_size(options.large_print)
+    _warn_untranslated(bank, [c.question for c in choose(size).all()], warn)
     if options.format == "json":
         return selection_json(bank, choose(size)).encode("utf-8")
 
@@ -121,13 +144,49 @@ def personal_document(
     return document_to_pdf(fitted.document, fillable=options.fillable)
 
 
+def _warn_untranslated(
+    bank: Bank, printed: Iterable[Question], warn: Callable[[str], None]
+) -> None:
+    """Say so when questions print in the bank's language on another's worksheet."""
+    from .i18n import _, language_name
+
+    if bank.language == bank.source_language:
+        return
+    missing = [q for q in printed if q.language and q.language != bank.language]
+    if missing:
+        warn(
+            _(
+                "{n} questions on this worksheet have no {language} text in the question bank; "
+                "they print as written"
+            ).format(n=len(missing), language=language_name(bank.language))
+        )
+
+
 def blank_document(
     options: DocumentOptions, copies: int = 1, warn: Callable[[str], None] = warn_on_stderr
 ) -> bytes:
     """The blank worksheet to fill in by hand, `copies` times in one file."""
-    from .render import blank_context, blank_json, document_to_pdf, lay_out, render_html
+    from .i18n import use_language
+
+    with use_language(document_language(options)):
+        return _blank_document(options, copies, warn)
+
+
+def _blank_document(options: DocumentOptions, copies: int, warn: Callable[[str], None]) -> bytes:
+    from .render import (
+        blank_context,
+        blank_json,
+        blank_selection,
+        document_to_pdf,
+        lay_out,
+        render_html,
+    )
 
     bank, clinic = load_sources(options)
+    printed = blank_selection(
+        bank, large_print=options.large_print, all_questions=options.all_questions
+    )
+    _warn_untranslated(bank, [c.question for c in printed.all()], warn)
     if options.format == "json":
         return blank_json(bank, all_questions=options.all_questions).encode("utf-8")
     from .layout import fit_blank

@@ -28,15 +28,16 @@ from typing import Any
 
 import click
 
-from . import prompts
+from . import prompts, schema
 from . import vocabulary as v
-from .answers import MAX_NAME_CHARS, MAX_OWN_QUESTIONS, MAX_QUESTION_CHARS, Answers, load_answers
+from .answers import Answers, load_answers
 from .documents import DocumentOptions, warn_on_stderr
 from .errors import UserError
 from .i18n import _, ngettext
 from .output import STDOUT, check_folder, check_target, default_name, write_output
 from .output import save_answers as write_answers_file
 from .prompts import Console
+from .schema import Kind
 
 SAVE_SUGGESTION = "care-answers.yaml"
 THREAD_NAME = "worksheets-prepare"
@@ -148,167 +149,49 @@ class Question:
         return "; ".join(_(self.options[key]) for key in keys)
 
 
+_READ: dict[Kind, Callable[..., Any]] = {
+    Kind.TEXT: prompts.read_text,
+    Kind.DATE: prompts.read_date,
+    Kind.CHOICE: prompts.read_choice,
+    Kind.CHOICES: prompts.read_choices,
+    Kind.RANKED: prompts.read_choices,
+    Kind.SCORES: prompts.read_scores,
+    Kind.LINES: prompts.read_lines,
+}
+
+
 def questions() -> tuple[Question, ...]:
-    """The interview, in order. A function, so its words are translated when asked."""
-    return (
-        Question(
-            "name",
-            _("Name"),
-            prompts.read_text,
-            prompt=(
-                _("What name should go at the top of your worksheet?"),
-                _("What is the name of the person you are helping?"),
-            ),
-            why=_("It is printed at the top of the worksheet, and nowhere else."),
-            limits={"max_chars": MAX_NAME_CHARS},
-        ),
-        Question(
-            "appointment",
-            _("Visit date"),
-            prompts.read_date,
-            prompt=(
-                _("When is your visit?"),
-                _("When is the visit for the person you are helping?"),
-            ),
-            why=_("The date is printed on the worksheet and gives the file its name."),
-            show=_long_date,
-        ),
-        Question(
-            "care_team",
-            _("Visit with"),
-            prompts.read_text,
-            prompt=_("Who is the visit with? For example: Dr. Okafor."),
-            why=_("It is printed at the top, so the worksheet is ready to hand over."),
-            limits={"max_chars": MAX_NAME_CHARS},
-        ),
-        Question(
-            "helper",
-            _("Coming along"),
-            prompts.read_text,
-            prompt=(
-                _(
-                    "Will someone come with you, or help with your care? "
-                    "For example: my daughter Ana."
-                ),
-                _(
-                    "Who will come along with the person you are helping, or help with their "
-                    "care? For example: her daughter Ana."
-                ),
-            ),
-            why=_("The name goes on the worksheet, so the care team knows who is there."),
-            limits={"max_chars": MAX_NAME_CHARS},
-        ),
-        Question(
-            "cancer_type",
-            _("Kind of cancer"),
-            prompts.read_choice,
-            prompt=_("What kind of cancer is it? (where it first started)"),
-            why=_("Some questions are only for one kind of cancer."),
-            options=v.CANCER_TYPES,
-        ),
-        Question(
-            "spread_to",
-            _("Where it has spread"),
-            prompts.read_choices,
-            prompt=_("Where has it spread?"),
-            why=_("Some questions are about one place, like the bones or the liver."),
-            options=v.SITES,
-        ),
-        Question(
-            "stage_of_care",
-            _("Where things are now"),
-            prompts.read_choice,
-            prompt=(
-                _("Where are you now in your care?"),
-                _("Where is the person you are helping now in their care?"),
-            ),
-            why=_("The questions that matter most change along the way."),
-            options=v.STAGES_OF_CARE,
-        ),
-        Question(
-            "treatments",
-            _("Treatments"),
-            prompts.read_choices,
-            prompt=(
-                _("Which treatments are you having now, or talking about?"),
-                _("Which treatments is the person you are helping having now, or talking about?"),
-            ),
-            why=_("Each treatment brings its own questions, and its own signs to call about."),
-            options=v.TREATMENTS,
-        ),
-        Question(
-            "priorities",
-            _("What matters most"),
-            prompts.read_choices,
-            prompt=(
-                _("What matters most to you right now?"),
-                _("What matters most to the person you are helping right now?"),
-            ),
-            why=(
-                _("Your care team can plan treatment around what matters most to you."),
-                _("The care team can plan treatment around what matters most to them."),
-            ),
-            options=v.PRIORITIES,
-            follow_up=Conversation.rank_priorities,
-        ),
-        Question(
-            "information",
-            _("How much to hear"),
-            prompts.read_choice,
-            prompt=(
-                _("How much do you want to hear about what lies ahead?"),
-                _("How much does the person you are helping want to hear about what lies ahead?"),
-            ),
-            why=(
-                _("Your care team can share as much or as little as you want."),
-                _("The care team can share as much or as little as they want."),
-            ),
-            options=v.INFORMATION,
-        ),
-        Question(
-            "symptoms",
-            _("Symptoms this week"),
-            prompts.read_scores,
-            prompt=(
-                _("How much has each of these bothered you this week?"),
-                _("How much has each of these bothered the person you are helping this week?"),
-            ),
-            why=(
-                _("The worksheet asks first about what bothers you most."),
-                _("The worksheet asks first about what bothers them most."),
-            ),
-            options=v.SYMPTOMS,
-            show=_shown_symptoms,
-        ),
-        Question(
-            "skip_topics",
-            _("Not ready to talk about"),
-            prompts.read_choices,
-            prompt=(
-                _("Is there a topic you are not ready to talk about today?"),
-                _("Is there a topic the person you are helping is not ready to talk about today?"),
-            ),
-            why=(
-                _("Its questions are left off the worksheet. You decide what to talk about."),
-                _("Its questions are left off the worksheet. They decide what to talk about."),
-            ),
-            options=v.SKIP_TOPICS,
-        ),
-        Question(
-            "own_questions",
-            _("Own questions"),
-            prompts.read_lines,
-            prompt=(
-                _("Do you have questions of your own?"),
-                _("Does the person you are helping have questions of their own?"),
-            ),
-            why=(
-                _("They are printed on your worksheet, in your own words."),
-                _("They are printed on the worksheet, in their own words."),
-            ),
-            limits={"max_lines": MAX_OWN_QUESTIONS, "max_chars": MAX_QUESTION_CHARS},
-            show=_shown_own_questions,
-        ),
+    """The interview, in order: the schema's asked fields. A function, so that its
+    words are translated when asked."""
+    return tuple(_question(f) for f in schema.ASKED)
+
+
+def _words(words: schema.Words) -> Words:
+    return _(words) if isinstance(words, str) else (_(words[0]), _(words[1]))
+
+
+def _question(f: schema.Field) -> Question:
+    limits: dict[str, int] = {}
+    if f.kind is Kind.TEXT:
+        limits = {"max_chars": f.max_chars}
+    elif f.kind is Kind.LINES:
+        limits = {"max_lines": f.max_items, "max_chars": f.max_chars}
+    shows: dict[Kind, Callable[[Any], str]] = {
+        Kind.DATE: _long_date,
+        Kind.SCORES: _shown_symptoms,
+        Kind.LINES: _shown_own_questions,
+    }
+    show = shows.get(f.kind)
+    return Question(
+        f.name,
+        _(f.label),
+        _READ[f.kind],
+        prompt=_words(f.prompt),
+        why=_words(f.why),
+        options=f.choices or None,
+        limits=limits,
+        show=show,
+        follow_up=Conversation.rank_priorities if f.kind is Kind.RANKED else None,
     )
 
 

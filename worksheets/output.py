@@ -14,8 +14,9 @@ import errno
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import UserError
 from .i18n import _
@@ -95,48 +96,84 @@ def write_output(target: str | Path, data: bytes, *, force: bool, private: bool 
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    path = Path(target)
-    check_target(path, force)
-    folder = path.parent
+    with atomic_file(Path(target), force=force, private=private) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path, *, force: bool, private: bool = False) -> Iterator[BinaryIO]:
+    """A file to write in pieces that appears at `path` only once whole; an
+    error or an interrupt on the way leaves nothing."""
+    target = AtomicFile(path, force=force, private=private)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".worksheets-", suffix=".tmp")
+        yield target.handle
     except OSError as error:
+        target.discard()
         raise UserError(
-            _("cannot write {path}: {reason}").format(path=path, reason=_reason(error))
+            _("cannot write {path}: {reason}").format(path=path, reason=reason_text(error))
         ) from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if not private:
-            # mkstemp makes 0600 files; a worksheet gets what any new file gets.
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-        if force:
-            os.replace(temporary, path)
-        else:
-            # link() fails if the target appeared meanwhile: never replace
-            # another program's file without --force.
-            try:
-                os.link(temporary, path)
-            except FileExistsError:
-                raise UserError(
-                    _("{path} already exists; use --force to replace it").format(path=path)
-                ) from None
-            except OSError:
-                os.replace(temporary, path)  # file systems without hard links
-    except OSError as error:
-        raise UserError(
-            _("cannot write {path}: {reason}").format(path=path, reason=_reason(error))
-        ) from None
-    finally:
+    except BaseException:
+        target.discard()
+        raise
+    target.commit()
+
+
+class AtomicFile:
+    """A temporary file in the target's folder, renamed over the target by
+    `commit()` once complete, or removed by `discard()`."""
+
+    def __init__(self, path: Path, *, force: bool, private: bool = False) -> None:
+        check_target(path, force)
+        self.path, self.force, self.private = path, force, private
+        try:
+            descriptor, self.temporary = tempfile.mkstemp(
+                dir=path.parent, prefix=".worksheets-", suffix=".tmp"
+            )
+        except OSError as error:
+            raise UserError(
+                _("cannot write {path}: {reason}").format(path=path, reason=reason_text(error))
+            ) from None
+        self.handle: BinaryIO = os.fdopen(descriptor, "wb")
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.handle.close()
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+            os.unlink(self.temporary)
+
+    def commit(self) -> None:
+        path = self.path
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            if not self.private:
+                # mkstemp makes 0600 files; a worksheet gets what any new file gets.
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.temporary, 0o666 & ~umask)
+            if self.force:
+                os.replace(self.temporary, path)
+            else:
+                # link() fails if the target appeared meanwhile: never replace
+                # another program's file without --force.
+                try:
+                    os.link(self.temporary, path)
+                except FileExistsError:
+                    raise UserError(
+                        _("{path} already exists; use --force to replace it").format(path=path)
+                    ) from None
+                except OSError:
+                    os.replace(self.temporary, path)  # file systems without hard links
+        except OSError as error:
+            raise UserError(
+                _("cannot write {path}: {reason}").format(path=path, reason=reason_text(error))
+            ) from None
+        finally:
+            self.discard()
 
 
-def _reason(error: OSError) -> str:
+def reason_text(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return _("the disk is full")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -24,6 +24,7 @@ import click
 
 from .answers import normalize_choice
 from .i18n import _, ngettext
+from .safetext import control_problem, shown_lines, whole_number
 
 Ask = Callable[[str], str]
 Echo = Callable[[str], None]
@@ -66,7 +67,8 @@ def terminal(*, err: bool = False) -> Console:
             )
 
     def echo(line: str) -> None:
-        click.echo(line, err=err)
+        # What was typed or read from a file is shown, never acted on by the terminal.
+        click.echo(shown_lines(line), err=err)
 
     return Console(ask=ask, echo=echo)
 
@@ -130,6 +132,9 @@ def read_text(
         text = " ".join(raw.split())
         if not text or text.lower() == SKIP:
             return current
+        if refused := control_problem(text):
+            io.echo(_("That {problem}.").format(problem=refused))
+            continue
         if text.lower() == CLEAR or is_unsure(text):
             return None
         if len(text) > max_chars:
@@ -195,7 +200,7 @@ def match_option(token: str, options: Mapping[str, str]) -> str:
     keys = list(options)
     text = token.strip()
     if text.isdecimal():
-        number = int(text)
+        number = whole_number(text) or 0
         if 1 <= number <= len(keys):
             return keys[number - 1]
         raise ChoiceProblem(
@@ -454,14 +459,14 @@ def read_lines(
         if not text:
             return tuple(lines)
         if current and text.isdecimal():  # numbers remove only when changing a list
-            number = int(text)
+            number = whole_number(text) or 0
             if 1 <= number <= len(lines):
                 removed = lines.pop(number - 1)
                 io.echo(_('Removed: "{text}"').format(text=removed))
             else:
                 io.echo(
                     _("There is no number {number}; the numbers go from 1 to {n}.").format(
-                        number=number, n=len(lines)
+                        number=text, n=len(lines)
                     )
                 )
             continue
@@ -474,6 +479,9 @@ def read_lines(
                     n=len(text), limit=max_chars
                 )
             )
+            continue
+        if refused := control_problem(text):
+            io.echo(_("That {problem}.").format(problem=refused))
             continue
         lines.append(text)
 
@@ -501,6 +509,7 @@ def read_number(io: Console, prompt: str, count: int) -> int | None:
         text = io.ask(prompt).strip()
         if not text:
             return None
-        if text.isdecimal() and 1 <= int(text) <= count:
-            return int(text)
+        number = whole_number(text)
+        if number is not None and 1 <= number <= count:
+            return number
         io.echo(_("Please type a number from 1 to {n}, or press Enter alone.").format(n=count))

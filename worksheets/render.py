@@ -8,7 +8,6 @@ own template folder and nothing else: no network, no other file.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import os
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from . import __version__, i18n
+from . import __version__, i18n, schema
 from . import vocabulary as v
 from .answers import Answers
 from .bank import Bank
@@ -31,7 +30,7 @@ from .warning_signs import SIGNS, call_first, signs_for
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
-DOCUMENT_TITLE = "Questions for my care team"
+DOCUMENT_TITLE = i18n.N_("Questions for my care team")
 BLANK_SIZE = 6  # questions for everyone on the blank worksheet's front, the closing one aside
 BLANK_LARGE_PRINT_SIZE = 4
 
@@ -65,9 +64,15 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(i18n.translations(), newstyle=True)  # type: ignore[attr-defined]
+    # Callables, not a fixed catalog: each call asks i18n for the language of
+    # the document being made, so one environment serves every language.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda message: i18n._(message),
+        lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+        newstyle=True,
+    )
     env.filters["css_string"] = css_string
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = i18n.long_date
     return env
 
 
@@ -83,10 +88,6 @@ def css_string(value: object) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def long_date(value: dt.date) -> str:
-    return f"{value:%A}, {value:%B} {value.day}, {value.year}"
-
-
 def label(table: dict[str, str], value: str) -> str:
     return i18n._(table[value])
 
@@ -95,7 +96,7 @@ def _common_context(
     bank: Bank, *, paper: str, large_print: bool, fillable: bool, clinic: Clinic | None
 ) -> dict[str, Any]:
     return {
-        "language": bank.language,
+        "language": i18n.current_language(),
         "paper": paper,
         "large_print": large_print,
         "fillable": fillable,
@@ -153,7 +154,11 @@ def worksheet_context(
             "helper": answers.helper,
         },
         "situation": situation(answers),
-        "priorities": [label(v.PRIORITIES, p) for p in answers.priorities],
+        # In the person's order, their own words ("Gardening") as they typed them.
+        "priorities": [
+            label(v.PRIORITIES, p) if isinstance(p, str) else p.words
+            for p in answers.ranked_priorities()
+        ],
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
         # Worst first, so the chart reads as a list of what to talk about; a 0 is
         # named in one line under it, which keeps page 1's room for questions.
@@ -183,8 +188,9 @@ def blank_context(
 ) -> dict[str, Any]:
     """The blank worksheet: every choice as a tick box, the questions for everyone."""
 
-    def choices(table: dict[str, str], leave_out: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-        return [(key, i18n._(text)) for key, text in table.items() if key not in leave_out]
+    def choices(name: str) -> list[tuple[str, str]]:
+        # Each field's choices as the schema lists them, so a new value is a new box.
+        return [(key, i18n._(text)) for key, text in schema.BY_NAME[name].choices.items()]
 
     selection = blank_selection(
         bank, large_print=large_print, all_questions=all_questions, size=size
@@ -194,12 +200,12 @@ def blank_context(
             bank, paper=paper, large_print=large_print, fillable=fillable, clinic=clinic
         ),
         "title": i18n._(DOCUMENT_TITLE),
-        "priorities": choices(v.PRIORITIES),
-        "sites": choices(v.SITES),
-        "treatments": choices(v.TREATMENTS),
-        "information": choices(v.INFORMATION),
-        "already_have": choices(v.ALREADY_HAVE),
-        "symptoms": choices(v.SYMPTOMS),
+        "priorities": choices("priorities"),
+        "sites": choices("spread_to"),
+        "treatments": choices("treatments"),
+        "information": choices("information"),
+        "already_have": choices("already_have"),
+        "symptoms": choices("symptoms"),
         "warning_signs": [
             i18n._("{who}: {sign}").format(who=i18n._(sign.label), sign=i18n._(sign.text))
             if sign.label
@@ -272,6 +278,7 @@ def selection_json(bank: Bank, selection: Selection) -> str:
     led = {c.question.id for c in selection.leading}
     document = {
         "bank_version": bank.version,
+        "language": i18n.current_language(),
         "own_questions": list(selection.own_questions),
         "questions": [item(c, c.question.id in led) for c in selection.all()],
     }

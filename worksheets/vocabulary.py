@@ -7,6 +7,14 @@ person sees, in the worksheet's plain words; they pass through i18n when shown.
 
 from __future__ import annotations
 
+# The languages a worksheet can be in, each in its own name (never translated:
+# a person looks for their own language's name). Each has a catalog in
+# worksheets/locale/ and a folder of the bank's texts in questions/.
+LANGUAGES = {
+    "en": "English",
+    "es": "Español",
+}
+
 CANCER_TYPES = {
     "breast": "Breast cancer",
     "prostate": "Prostate cancer",

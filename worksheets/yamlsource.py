@@ -9,6 +9,7 @@ that build Python objects), and turn every failure into a plain message.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import yaml
 
 from .errors import InputProblems
 from .i18n import _
+from .safetext import whole_number
 
 Path_ = tuple[str | int, ...]
 
@@ -27,11 +29,33 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 @dataclass
 class YamlDocument:
-    """Plain data (dicts, lists, scalars) and the line where each part starts."""
+    """Plain data (dicts, lists, scalars) and the line where each part starts.
+
+    `sources` keeps the text of each plain scalar that YAML turned into
+    something else (a number, a date, true/false), so that a text field reads
+    what was typed: `phone: 02071234567` is not the octal number 283457911.
+    """
 
     name: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    sources: dict[Path_, str] = field(default_factory=dict)
+
+    def as_typed(self, texts: Iterable[Path_] = (), numbers: Iterable[Path_] = ()) -> YamlDocument:
+        """The document with text fields as typed and whole numbers read in decimal.
+
+        Patterns are paths in which "*" stands for any one key or index. A
+        number that is not plain decimal digits (`0x10`, `1_0`, `7.5`) is
+        kept as its text, for the validator to refuse in words.
+        """
+        text_patterns, number_patterns = list(texts), list(numbers)
+        for path, source in self.sources.items():
+            if any(_matches(path, pattern) for pattern in text_patterns):
+                _replace(self.data, path, source)
+            elif any(_matches(path, pattern) for pattern in number_patterns):
+                number = whole_number(source)
+                _replace(self.data, path, source if number is None else number)
+        return self
 
     def line(self, path: Path_) -> int | None:
         """The line of `path`, or of its nearest parent that has one."""
@@ -51,6 +75,19 @@ class YamlDocument:
         if field_name:
             parts.append(field_name)
         return ", ".join(parts)
+
+
+def _matches(path: Path_, pattern: Path_) -> bool:
+    return len(path) == len(pattern) and all(
+        wanted == "*" or wanted == part for part, wanted in zip(path, pattern, strict=True)
+    )
+
+
+def _replace(data: Any, path: Path_, value: Any) -> None:
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
 
 
 class _YamlProblem(Exception):
@@ -138,7 +175,7 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         except RecursionError:
             raise _YamlProblem(None, _("the file is nested too deeply")) from None
         if node is not None:
-            doc.data = _Builder(loader, doc.lines).build(node, (), 0)
+            doc.data = _Builder(loader, doc.lines, doc.sources).build(node, (), 0)
     except _YamlProblem as problem:
         where = name if problem.line is None else f"{name}, " + _("line {n}").format(n=problem.line)
         raise InputProblems([f"{where}: {problem.message}"]) from None
@@ -148,9 +185,10 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
 
 
 class _Builder:
-    def __init__(self, loader: Any, lines: dict[Path_, int]) -> None:
+    def __init__(self, loader: Any, lines: dict[Path_, int], sources: dict[Path_, str]) -> None:
         self.loader = loader
         self.lines = lines
+        self.sources = sources
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
@@ -170,7 +208,10 @@ class _Builder:
             return [
                 self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
-        return self._scalar(node, line)
+        value = self._scalar(node, line)
+        if not isinstance(value, str) and value is not None and not getattr(node, "style", None):
+            self.sources[path] = node.value  # as typed, for text fields
+        return value
 
     def _scalar(self, node: yaml.Node, line: int) -> Any:
         if node.tag == _STR_TAG:

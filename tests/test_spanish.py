@@ -1,0 +1,160 @@
+"""Worksheets in Spanish: what a Spanish-speaking person holds in their hands."""
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import MARIA, REPO, pdf_pages, pdf_text, write_answers
+from worksheets.cli import cli
+
+ROSA = REPO / "examples" / "rosa.yaml"
+
+# English words that have no place on a Spanish worksheet: none is a Spanish
+# word, a medical name or a brand that the Spanish texts keep.
+NEVER_ON_A_SPANISH_SHEET = (
+    "the", "and", "you", "your", "my", "of", "to", "for", "with", "what", "when",
+    "which", "how", "should", "will", "can", "is", "are", "does", "this", "that",
+    "from", "about", "after", "before", "worksheet", "question", "questions",
+    "treatment", "page", "visit", "care", "team", "doctor", "call", "night", "week",
+    "pain", "help", "side", "effects", "bank", "today", "tick", "answer", "notes",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "December", "Saturday",
+)  # fmt: skip
+
+
+def english_words(text: str) -> list[str]:
+    words = set(re.findall(r"[A-Za-z]+", text))
+    never = {w.lower() for w in NEVER_ON_A_SPANISH_SHEET}
+    return sorted(w for w in words if w.lower() in never)
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def test_the_spanish_sample_gives_a_worksheet_with_no_english(runner, tmp_path):
+    result = runner.invoke(cli, ["render", str(ROSA)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Wrote care-questions-2026-12-03.pdf\n"
+    text = pdf_text(tmp_path / "care-questions-2026-12-03.pdf")
+    for expected in (
+        "Preguntas para mi equipo médico",
+        "Rosa Hernández · Consulta del jueves, 3 de diciembre de 2026",
+        "Con Dra. Morales",
+        "Me acompaña: mi hijo Daniel",
+        "Cáncer de mama (seno)",
+        "extendido a: huesos, hígado",
+        "Lo que más me importa",
+        "Mis preguntas para hoy",
+        "¿Puedo viajar a Puerto Rico en febrero para la boda de mi nieta?",
+        "Después de la consulta",
+        "Cuándo llamar enseguida, de día o de noche",
+        "Banco de preguntas 2026.11",
+        "Página 1 de",
+    ):
+        assert expected in text, expected
+    assert english_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "options", [[], ["--large-print", "--paper", "a4"], ["--fillable"], ["--all-questions"]]
+)
+def test_every_spanish_variant_is_free_of_english(runner, tmp_path, options):
+    result = runner.invoke(cli, ["render", str(ROSA), "--language", "es", "-o", "m.pdf", *options])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Se escribió m.pdf\n"
+    assert english_words(pdf_text(tmp_path / "m.pdf")) == []
+
+
+def test_the_blank_spanish_worksheet(runner, tmp_path):
+    result = runner.invoke(cli, ["blank", "--language", "es"])
+    assert result.exit_code == 0, result.output
+    text = pdf_text(tmp_path / "blank-worksheet.pdf")
+    for expected in ("Mi nombre:", "Fecha de mi consulta:", "Marque todo lo que le importa"):
+        assert expected in text, expected
+    assert english_words(text) == []
+
+
+def test_the_spanish_sheet_is_no_longer_than_the_english_by_more_than_a_page(runner, tmp_path):
+    # Spanish runs about a fifth longer than English; the layout must absorb it.
+    for language in ("en", "es"):
+        result = runner.invoke(cli, ["render", str(MARIA), "--language", language, "-o", language])
+        assert result.exit_code == 0, result.output
+    assert pdf_pages(tmp_path / "es") <= pdf_pages(tmp_path / "en") + 1
+
+
+def test_html_and_json_say_their_language(runner):
+    html = runner.invoke(cli, ["render", str(ROSA), "--format", "html", "-o", "-"]).stdout
+    assert '<html lang="es">' in html
+    result = runner.invoke(cli, ["render", str(ROSA), "--format", "json", "-o", "-"])
+    document = json.loads(result.stdout)
+    assert document["language"] == "es"
+    first = document["questions"][0]
+    assert first["text"].startswith("¿") and first["section_title"]
+
+
+def test_the_command_line_language_wins_over_the_answers_file(runner):
+    html = runner.invoke(
+        cli, ["render", str(ROSA), "--language", "en", "--format", "html", "-o", "-"]
+    ).stdout
+    assert '<html lang="en">' in html
+    assert "Thursday, December 3, 2026" in html
+
+
+def test_an_unknown_language_is_a_usage_error_listing_the_languages(runner):
+    result = runner.invoke(cli, ["blank", "--language", "fr"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--language': \"fr\" is not a language this program "
+        "speaks. Choose from: en (English), es (español)\n"
+    )
+
+
+def test_an_unknown_language_in_an_answers_file_is_bad_input(runner, tmp_path):
+    path = write_answers(tmp_path, {"version": 1, "language": "fr"})
+    result = runner.invoke(cli, ["render", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        'Error: answers.yaml, line 2, language: "fr" is not a language this program speaks. '
+        "Choose from: en, es\n"
+    )
+
+
+def test_messages_follow_the_language_asked_for(runner, tmp_path):
+    result = runner.invoke(cli, ["render", "nowhere.yaml", "--language", "es"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: nowhere.yaml: ese archivo no existe\n"
+
+
+def test_one_batch_mixes_languages(runner, tmp_path):
+    (tmp_path / "people.csv").write_text(
+        "output,language,name,appointment,priorities\n"
+        "rosa,es,Rosa Hernández,2026-12-03,family_time\n"
+        "james,en,James Carter,2026-12-10,work\n"
+        "ana,,Ana Ruiz,2026-12-11,travel\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["batch", "people.csv", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    rosa = pdf_text(tmp_path / "worksheets-out" / "rosa.pdf")
+    james = pdf_text(tmp_path / "worksheets-out" / "james.pdf")
+    ana = pdf_text(tmp_path / "worksheets-out" / "ana.pdf")
+    assert "jueves, 3 de diciembre de 2026" in rosa and english_words(rosa) == []
+    assert "Thursday, December 10, 2026" in james and "Preguntas" not in james
+    assert "Friday, December 11, 2026" in ana  # no language: the locale's (English here)
+
+
+def test_a_clinic_text_without_spanish_is_printed_as_written(runner, tmp_path):
+    result = runner.invoke(
+        cli,
+        ["blank", "--language", "es", "--clinic", str(REPO / "examples" / "clinic.yaml")],
+    )
+    assert result.exit_code == 0, result.output
+    text = pdf_text(tmp_path / "blank-worksheet.pdf")
+    assert "A quién llamar" in text and "Riverside Cancer Center" in text
+    assert "Pregunte por: the oncology nurse on call" in text
+    assert "Where can my family park, and is it free?" in text
+    assert "no tienen texto en español" in result.stderr

@@ -1,0 +1,77 @@
+"""The web page in Spanish: chosen on the first screen, carried to the worksheet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import pdf_text
+from websupport import MARIA_FORM
+
+from worksheets.documents import DocumentOptions
+from worksheets.web.app import create_app
+from worksheets.web.guard import Access
+from worksheets.web.rendering import RenderPool
+
+PORT = 48125
+BASE = f"http://127.0.0.1:{PORT}"
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[RenderPool]:
+    pool = RenderPool(DocumentOptions(), workers=1)
+    pool.wait_ready()
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(scope="module")
+def access() -> Access:
+    return Access(port=PORT)
+
+
+def client_of(pool: RenderPool, access: Access, language: str | None = None):  # type: ignore[no-untyped-def]
+    client = create_app(access, pool, DocumentOptions(language=language)).test_client()
+    client.get(f"{BASE}/?token={access.token}")
+    return client
+
+
+def post(client, access: Access, path: str, data: dict):  # type: ignore[no-untyped-def]
+    return client.post(f"{BASE}{path}", data={"csrf_token": access.csrf_token, **data})
+
+
+def test_the_first_screen_offers_each_language_in_its_own_name(pool, access) -> None:  # type: ignore[no-untyped-def]
+    page = client_of(pool, access).get(f"{BASE}/").get_data(as_text=True)
+    assert '<html lang="en">' in page
+    assert '<span aria-current="true" lang="en">English</span>' in page
+    assert '<a href="/?language=es" lang="es" hreflang="es">Español</a>' in page
+
+
+def test_choosing_spanish_turns_the_page_and_the_worksheet_spanish(pool, access) -> None:  # type: ignore[no-untyped-def]
+    client = client_of(pool, access)
+    page = client.get(f"{BASE}/?language=es&helper=1").get_data(as_text=True)
+    assert '<html lang="es">' in page
+    assert "¿Quién está llenando esto?" in page
+    assert '<input type="hidden" name="language" value="es">' in page
+    assert '<a href="/?language=en&amp;helper=1" lang="en" hreflang="en">English</a>' in page
+
+    page = post(client, access, "/step", {"screen": "start", "go": "next", "language": "es"})
+    text = page.get_data(as_text=True)
+    assert '<html lang="es">' in text
+    assert "Por qué preguntamos:" in text
+
+    response = post(client, access, "/worksheet", {**MARIA_FORM, "language": "es"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    worksheet = pdf_text(response.data)
+    assert "Preguntas para mi equipo médico" in worksheet
+    assert "jueves, 3 de diciembre de 2026" in worksheet
+
+
+def test_the_servers_language_is_the_default_and_answers_files_keep_theirs(pool, access) -> None:  # type: ignore[no-untyped-def]
+    client = client_of(pool, access, "es")
+    page = client.get(f"{BASE}/").get_data(as_text=True)
+    assert '<html lang="es">' in page and "Empezar" in page
+    saved = post(client, access, "/answers", {**MARIA_FORM, "language": "es"})
+    assert b"language: es" in saved.data
+    refused = client.get(f"{BASE}/nowhere").get_data(as_text=True)
+    assert '<html lang="es">' in refused and "No hay nada en esta dirección." in refused
