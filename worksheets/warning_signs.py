@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answers import Answers
+from .i18n import N_
 
 DRUG_TREATMENTS = ("chemotherapy", "targeted", "immunotherapy", "hormone", "clinical_trial")
 
@@ -33,83 +34,87 @@ class Sign:
 # The person's own signs first (treatments, then places), then those for everyone.
 SIGNS: tuple[Sign, ...] = (
     Sign(
-        "A temperature of 100.4°F (38°C) or higher, or shaking chills",
+        N_("A temperature of 100.4°F (38°C) or higher, or shaking chills"),
         ("treatments", ("chemotherapy",)),
         frozenset({"effects-chemo-fever"}),
-        "Chemotherapy",
+        N_("Chemotherapy"),
     ),
     Sign(
-        "New diarrhea, a new cough or shortness of breath, a rash, or yellow skin or eyes",
+        N_("New diarrhea, a new cough or shortness of breath, a rash, or yellow skin or eyes"),
         ("treatments", ("immunotherapy",)),
         frozenset({"effects-immuno-warning-signs"}),
-        "Immunotherapy",
+        N_("Immunotherapy"),
     ),
     Sign(
-        "Diarrhea, a rash, swelling or shortness of breath that is new or getting worse",
+        N_("Diarrhea, a rash, swelling or shortness of breath that is new or getting worse"),
         ("treatments", ("targeted",)),
-        label="Targeted drugs",
+        label=N_("Targeted drugs"),
     ),
     Sign(
-        "A swollen, painful leg, or sudden shortness of breath (signs of a blood clot)",
+        N_("A swollen, painful leg, or sudden shortness of breath (signs of a blood clot)"),
         ("treatments", DRUG_TREATMENTS),
         frozenset({"effects-blood-clot-signs"}),
-        "Drug treatment",
+        N_("Drug treatment"),
     ),
     Sign(
-        "Skin that blisters or breaks open where you are treated",
+        N_("Skin that blisters or breaks open where you are treated"),
         ("treatments", ("radiation",)),
-        label="Radiation",
+        label=N_("Radiation"),
     ),
     Sign(
-        "Fever, or a wound that is red, swollen or leaking",
+        N_("Fever, or a wound that is red, swollen or leaking"),
         ("treatments", ("surgery",)),
         frozenset({"effects-surgery-warning-signs"}),
-        "Surgery",
+        N_("Surgery"),
     ),
     Sign(
-        "Any new or worse side effect: call the trial team",
+        N_("Any new or worse side effect: call the trial team"),
         ("treatments", ("clinical_trial",)),
-        label="A clinical trial",
+        label=N_("A clinical trial"),
     ),
     Sign(
-        "A seizure, a very bad headache, throwing up, or new weakness on one side",
+        N_("A seizure, a very bad headache, throwing up, or new weakness on one side"),
         ("spread_to", ("brain",)),
         frozenset({"spread-brain-warning"}),
-        "Spread to the brain",
+        N_("Spread to the brain"),
     ),
     Sign(
-        "Sudden, sharp pain in a bone, or great thirst, confusion or constipation "
-        "(too much calcium in the blood)",
+        N_(
+            "Sudden, sharp pain in a bone, or great thirst, confusion or constipation "
+            "(too much calcium in the blood)"
+        ),
         ("spread_to", ("bones",)),
         frozenset({"spread-bones-high-calcium"}),
-        "Spread to the bones",
+        N_("Spread to the bones"),
     ),
     Sign(
-        "Yellow skin or eyes, dark urine, or a belly that swells quickly",
+        N_("Yellow skin or eyes, dark urine, or a belly that swells quickly"),
         ("spread_to", ("liver",)),
         frozenset({"spread-liver-warning"}),
-        "Spread to the liver",
+        N_("Spread to the liver"),
     ),
     Sign(
-        "Coughing up blood",
+        N_("Coughing up blood"),
         ("spread_to", ("lungs",)),
         frozenset({"spread-lungs-blood-chest-pain"}),
-        "Spread to the lungs",
+        N_("Spread to the lungs"),
     ),
     Sign(
-        "Throwing up again and again with a swollen belly, and no stool or gas",
+        N_("Throwing up again and again with a swollen belly, and no stool or gas"),
         ("spread_to", ("peritoneum",)),
         frozenset({"spread-peritoneum-blockage"}),
-        "Spread to the lining of the belly",
+        N_("Spread to the lining of the belly"),
     ),
     Sign(
-        "New back pain with weakness or numbness in the legs, or trouble controlling "
-        "bladder or bowels",
+        N_(
+            "New back pain with weakness or numbness in the legs, or trouble controlling "
+            "bladder or bowels"
+        ),
         answers=frozenset({"spread-spinal-cord"}),
     ),
-    Sign("Trouble breathing, or chest pain"),
-    Sign("Sudden confusion, or being very hard to wake"),
-    Sign("Bleeding or vomiting that does not stop"),
+    Sign(N_("Trouble breathing, or chest pain")),
+    Sign(N_("Sudden confusion, or being very hard to wake")),
+    Sign(N_("Bleeding or vomiting that does not stop")),
 )
 
 
@@ -139,12 +144,12 @@ def call_first(answers: Answers) -> str | None:
     they did not want.
     """
     if "hospice" in answers.already_have:
-        return (
+        return N_(
             "Call your hospice team first, day or night, for any of these: they can often "
             "help at home. Call 911 only for an emergency you want treated in the hospital."
         )
     if answers.stage_of_care == "stopping" or "palliative_care" in answers.already_have:
-        return (
+        return N_(
             "Call your palliative care team or your care team's night line first, day or "
             "night: they may help without a trip to the emergency room. Call 911 in an "
             "emergency."
