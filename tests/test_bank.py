@@ -13,7 +13,7 @@ from worksheets.paths import BANK_DIR
 def test_the_built_in_bank_is_valid():
     bank = load_bank()
     assert bank.version
-    assert len(bank.sections) == 14
+    assert len(bank.sections) == 15
     ids = [q.id for q in bank.questions]
     assert len(ids) == len(set(ids))
     # Every section has questions, and core questions for everyone.

@@ -19,8 +19,9 @@ from worksheets.errors import InputProblems
 # The contract's "The batch CSV", in its order.
 CONTRACT_COLUMNS = [
     "output", "language", "name", "appointment", "care_team", "helper", "cancer_type", "spread_to",
-    "stage_of_care", "treatments", "priorities", "information", "pain", "tiredness", "nausea",
-    "appetite", "breathlessness", "low_mood", "anxiety", "sleep", "skip_topics", "own_questions",
+    "medicines", "stage_of_care", "treatments", "priorities", "information", "pain", "tiredness",
+    "drowsiness", "nausea", "appetite", "breathlessness", "low_mood", "anxiety", "wellbeing",
+    "constipation", "sleep", "skip_topics", "own_questions",
     "already_have",
 ]  # fmt: skip
 

@@ -88,10 +88,14 @@ def test_blank_worksheet_has_every_choice_and_the_core_questions():
     from worksheets import vocabulary as v
 
     text = pdf_text(blank_document(DocumentOptions()))
-    for table in (v.PRIORITIES, v.SITES, v.TREATMENTS, v.INFORMATION, v.SYMPTOMS):
+    for table in (v.PRIORITIES, v.SITES, v.TREATMENTS, v.INFORMATION):
         for label in table.values():
             assert label in text, label
-    assert "Circle a number: 0 is not at all, 10 is the worst." in text
+    # The symptoms in ESAS-r's words, constipation and sleep on its "other problem" line.
+    for item, explanation in v.ESAS_R_WORDING.values():
+        assert item.lower() in text.lower(), item
+        assert not explanation or f"= {explanation}" in text, explanation
+    assert "Circle a number: 0 is none, 10 is the worst possible." in text
     assert "After the visit" in text
 
 

@@ -27,6 +27,8 @@ MARIA_SESSION = [
     "my daughter Ana",  # who comes along
     "pancreatic",  # kind of cancer
     "3",  # spread: liver
+    "FOLFIRINOX",  # medicines
+    "",  # no more medicines
     "1",  # starting
     "chemo",  # treatments
     "work, eat comfortably, travel",  # what matters most
@@ -34,6 +36,7 @@ MARIA_SESSION = [
     "details",  # how much to hear
     "",  # pain: skipped
     "7",  # tiredness
+    "",  # drowsiness: skipped
     "5",  # nausea
     "skip all",
     "2",  # not today: planning ahead
@@ -110,7 +113,7 @@ def test_session_chooses_the_same_questions_as_the_answers_file(runner):
     assert result.exit_code == 0, result.stderr
     # `worksheets` alone is the interview; with `-o -` the prompts go to stderr.
     assert result.stdout == render_json(runner, MARIA)
-    assert "(1 of 13) What name should go at the top of your worksheet?" in result.stderr
+    assert "(1 of 14) What name should go at the top of your worksheet?" in result.stderr
 
 
 def test_the_summary_shows_every_answer(runner):
@@ -124,13 +127,14 @@ def test_the_summary_shows_every_answer(runner):
         "   4. Coming along: my daughter Ana",
         "   5. Kind of cancer: Pancreatic cancer",
         "   6. Where it has spread: Liver",
-        "   7. Where things are now: Just learned it has spread, or about to start treatment",
-        "   8. Treatments: Chemotherapy",
-        "   9. What matters most: Keeping up my work; Eating without nausea or discomfort; Being able to travel",
-        "  10. How much to hear: I want the details, numbers included",
-        "  11. Symptoms this week: Tiredness 7, Nausea 5",
-        "  12. Not ready to talk about: Planning ahead",
-        "  13. Own questions: 1 question",
+        "   7. Cancer medicines: FOLFIRINOX",
+        "   8. Where things are now: Just learned it has spread, or about to start treatment",
+        "   9. Treatments: Chemotherapy",
+        "  10. What matters most: Keeping up my work; Eating without nausea or discomfort; Being able to travel",
+        "  11. How much to hear: I want the details, numbers included",
+        "  12. Symptoms this week: Tiredness 7, Nausea 5",
+        "  13. Not ready to talk about: Planning ahead",
+        "  14. Own questions: 1 question",
         "        - Can I still go to my son's wedding in June?",
     ]
 
@@ -149,7 +153,7 @@ def test_pdf_to_standard_output_alone(runner, tmp_path):
 
 
 def test_skipping_everything_still_makes_a_worksheet(runner, tmp_path):
-    skip_all = ["", "", "", "", "", "", "", "", "", "", "skip all", "", ""]
+    skip_all = ["", "", "", "", "", "", "", "", "", "", "", "skip all", "", ""]
     result = runner.invoke(cli, [], input=lines(skip_all, SUMMARY_ACCEPT, DONT_SAVE))
     assert result.exit_code == 0, result.output
     assert files(tmp_path) == [f"care-questions-{dt.date.today().isoformat()}.pdf"]
@@ -157,7 +161,7 @@ def test_skipping_everything_still_makes_a_worksheet(runner, tmp_path):
 
 
 def test_not_sure_is_an_answer(runner):
-    session = ["", "not sure", "", "", "not sure", "not sure", "not sure", "not sure"]
+    session = ["", "not sure", "", "", "not sure", "not sure", "", "not sure", "not sure"]
     session += ["", "not sure", "skip all", "", ""]
     result = runner.invoke(
         cli,
@@ -167,9 +171,9 @@ def test_not_sure_is_an_answer(runner):
     assert result.exit_code == 0, result.stderr
     assert "   5. Kind of cancer: Not sure of the exact kind" in result.stderr
     assert "   6. Where it has spread: Not sure where" in result.stderr
-    assert "   7. Where things are now: Not sure" in result.stderr
-    assert "   8. Treatments: Not sure" in result.stderr
-    assert "  10. How much to hear: (skipped)" in result.stderr
+    assert "   8. Where things are now: Not sure" in result.stderr
+    assert "   9. Treatments: Not sure" in result.stderr
+    assert "  11. How much to hear: (skipped)" in result.stderr
 
 
 def test_wrong_entries_are_asked_again_in_plain_words(runner):
@@ -186,16 +190,16 @@ def test_wrong_entries_are_asked_again_in_plain_words(runner):
         '"pancreas" is not on the list. Type a number from 1 to 11, or a word from the list.'
         in result.output
     )
-    assert "Please type a number from 1 to 13, or press Enter alone." in result.output
+    assert "Please type a number from 1 to 14, or press Enter alone." in result.output
     assert "Traceback" not in result.output
 
 
 def test_choices_by_number_or_name(runner):
     session = list(MARIA_SESSION)
     session[5] = "liver, bones"
-    session[7] = "1, 5"
-    session[8] = "14,2"
-    session[9] = "2"  # travel first
+    session[9] = "1, 6"
+    session[10] = "14,2"
+    session[11] = "2"  # travel first
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
@@ -203,9 +207,9 @@ def test_choices_by_number_or_name(runner):
     )
     assert result.exit_code == 0, result.stderr
     assert "   6. Where it has spread: Liver; Bones" in result.stderr
-    assert "   8. Treatments: Chemotherapy; Radiation" in result.stderr
+    assert "   9. Treatments: Chemotherapy; Radiation" in result.stderr
     assert (
-        "   9. What matters most: Being able to travel; Not being a burden to others"
+        "  10. What matters most: Being able to travel; Not being a burden to others"
         in result.stderr
     )
 
@@ -214,14 +218,14 @@ def test_choices_by_number_or_name(runner):
 
 
 def test_change_an_answer_by_its_number_without_starting_over(runner, tmp_path):
-    change = ["5", "lung", "9", "faith", ""]
+    change = ["5", "lung", "10", "faith", ""]
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
         input=lines(MARIA_SESSION, change, NO_BOOKLET, DONT_SAVE),
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.count("(1 of 13)") == 1
+    assert result.stderr.count("(1 of 14)") == 1
     assert result.stderr.count("Here is what the worksheet will use:") == 3
     assert '  Now: Pancreatic cancer. Enter alone keeps it; type "clear" to remove it.' in (
         result.stderr
@@ -232,7 +236,7 @@ def test_change_an_answer_by_its_number_without_starting_over(runner, tmp_path):
 
 
 def test_enter_keeps_an_answer_when_changing_it(runner):
-    keep = ["13", "", ""]  # own questions: nothing added, nothing removed
+    keep = ["14", "", ""]  # own questions: nothing added, nothing removed
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
@@ -282,6 +286,7 @@ def test_answers_file_asks_only_what_is_missing(runner, tmp_path):
         "Dr. Okafor",
         "",
         "7",
+        "",
         "5",
         "skip all",
         "Can I still go to my son's wedding in June?",

@@ -119,6 +119,8 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     answer(child, "Will someone come with you", TEXT, typed="my daughter Ana")
     answer(child, "What kind of cancer is it?", ONE, typed="pancreatic")
     answer(child, "Where has it spread?", SEVERAL, typed="3")
+    answer(child, "Which cancer medicines do you take now", "1.", typed="FOLFIRINOX")
+    answer(child, "2.", typed="")
     answer(child, "Where are you now in your care?", ONE, typed="1")
     answer(child, "Which treatments are you having now", SEVERAL, typed="chemo")
     answer(
@@ -132,9 +134,10 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     )
     answer(child, "How much do you want to hear about what lies ahead?", ONE, typed="details")
     answer(child, "Pain, 0-10:", typed="")
-    answer(child, "Tiredness, 0-10:", typed="7")
+    answer(child, "Tiredness (lack of energy), 0-10:", typed="7")
+    answer(child, "Drowsiness (feeling sleepy), 0-10:", typed="")
     answer(child, "Nausea, 0-10:", typed="5")
-    answer(child, "Poor appetite, 0-10:", typed="skip all")
+    answer(child, "Lack of appetite, 0-10:", typed="skip all")
     answer(child, "Is there a topic you are not ready to talk about today?", SEVERAL, typed="")
     answer(
         child,
@@ -191,7 +194,7 @@ def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where):
     if where == "at the summary":
         # Enter for the rest; the worksheet is then being made in the background.
         answer(child, "Date (Enter skips):", typed="")
-        for prompt in (TEXT, TEXT, ONE, SEVERAL, ONE, SEVERAL, SEVERAL, ONE):
+        for prompt in (TEXT, TEXT, ONE, SEVERAL, "1.", ONE, SEVERAL, SEVERAL, ONE):
             answer(child, prompt, typed="")
         answer(child, "Pain, 0-10:", typed="skip all")
         answer(child, "Is there a topic", SEVERAL, typed="")

@@ -264,7 +264,7 @@ def test_read_ranking_at_most_three():
 
 
 def test_read_scores_wording_re_asking_and_skip_all():
-    fake = FakeConsole("", "7", "eleven", "11", "5/10", "skip all")
+    fake = FakeConsole("", "7", "", "eleven", "11", "5/10", "skip all")
     scores = prompts.read_scores(fake.console, "How much this week?", "Why.", v.SYMPTOMS)
     assert scores == {"tiredness": 7, "nausea": 5}
     assert fake.lines == [
@@ -274,13 +274,14 @@ def test_read_scores_wording_re_asking_and_skip_all():
         "  0 means not at all, 10 the worst.",
         '  Enter alone skips one; type "skip all" to skip the rest.',
         "  Pain, 0-10:",
-        "  Tiredness, 0-10: 7",
+        "  Tiredness (lack of energy), 0-10: 7",
+        "  Drowsiness (feeling sleepy), 0-10:",
         "  Nausea, 0-10: eleven",
         '  "eleven" is not a score. Type a whole number from 0 to 10, or press Enter to skip.',
         "  Nausea, 0-10: 11",
         '  "11" is not a score. Type a whole number from 0 to 10, or press Enter to skip.',
         "  Nausea, 0-10: 5/10",
-        "  Poor appetite, 0-10: skip all",
+        "  Lack of appetite, 0-10: skip all",
     ]
 
 
@@ -289,7 +290,7 @@ def test_read_scores_skip_all_at_once():
 
 
 def test_read_scores_change_keeps_what_is_not_retyped():
-    fake = FakeConsole("", "3", "clear", "skip all")
+    fake = FakeConsole("", "3", "", "clear", "skip all")
     current = {"pain": 4, "tiredness": 7, "nausea": 5, "sleep": 6}
     scores = prompts.read_scores(fake.console, "?", None, v.SYMPTOMS, current=current)
     assert scores == {"pain": 4, "tiredness": 3, "sleep": 6}

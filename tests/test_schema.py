@@ -46,7 +46,7 @@ def test_the_csv_columns_are_the_contracts():
         "helper",
         "cancer_type",
         "spread_to",
-        "stage_of_care",
+        "medicines",
     )
     assert "saved" not in COLUMNS
     assert {"pain", "tiredness", "own_questions", "skip_topics"} <= set(COLUMNS)

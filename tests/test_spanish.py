@@ -52,7 +52,7 @@ def test_the_spanish_sample_gives_a_worksheet_with_no_english(runner, tmp_path):
         "¿Puedo viajar a Puerto Rico en febrero para la boda de mi nieta?",
         "Después de la consulta",
         "Cuándo llamar enseguida, de día o de noche",
-        "Banco de preguntas 2026.11",
+        "Banco de preguntas 2026.12",
         "Página 1 de",
     ):
         assert expected in text, expected

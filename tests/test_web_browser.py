@@ -146,6 +146,7 @@ def test_a_patient_fills_the_form_fixes_a_mistake_and_gets_the_worksheet(
 
     assert heading(driver) == "Treatment"
     css(driver, 'label[for="field-treatments-chemotherapy"]').click()
+    css(driver, "#field-medicines").send_keys("FOLFIRINOX")
     shot(driver, "04-treatment")
     next_screen(driver)
 

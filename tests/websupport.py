@@ -30,6 +30,7 @@ MARIA_FORM: dict[str, Any] = {
     "helper": "my daughter Ana",
     "cancer_type": "pancreatic",
     "spread_to": "liver",
+    "medicines": "FOLFIRINOX",
     "stage_of_care": "starting",
     "treatments": "chemotherapy",
     "priorities": ["work", "eat_comfortably", "travel"],

@@ -423,6 +423,42 @@ class _Checker:
             scores[normalized] = score
         return scores
 
+    def medicines(self, f: Field, value: Any) -> tuple[str, ...]:
+        """Medicine names, kept as typed (spaces tidied), each once. Whether a
+        name is on the bank's medicine list is known only when the worksheet is
+        made, and an unknown name is a warning then, never a problem here."""
+        names: list[str] = []
+        for item, path in self._items(f, value):
+            if item is None or item == "":
+                continue
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                self.problem(path, f.dotted, _("each medicine should be a name, e.g. Ibrance"))
+                continue
+            name = " ".join(str(item).split())
+            if refused := control_problem(name):
+                self.problem(path, f.dotted, refused)
+                continue
+            if len(name) > f.max_chars:
+                self.problem(
+                    path,
+                    f.dotted,
+                    _("is {n} characters long; at most {limit} fit").format(
+                        n=len(name), limit=f.max_chars
+                    ),
+                )
+                continue
+            if name and name.casefold() not in (n.casefold() for n in names):
+                names.append(name)
+        if f.max_items and len(names) > f.max_items:
+            self.problem(
+                f.path,
+                f.dotted,
+                _("{n} medicines given; at most {limit} fit on the worksheet").format(
+                    n=len(names), limit=f.max_items
+                ),
+            )
+        return tuple(names[: f.max_items] if f.max_items else names)
+
     def lines(self, f: Field, value: Any) -> tuple[str, ...]:
         questions: list[str] = []
         for item, path in self._items(f, value):
@@ -465,4 +501,5 @@ _CHECKS: dict[Kind, Callable[[_Checker, Field, Any], Any]] = {
     Kind.RANKED: _Checker.ranked,
     Kind.SCORES: _Checker.scores,
     Kind.LINES: _Checker.lines,
+    Kind.MEDICINES: _Checker.medicines,
 }

@@ -19,6 +19,7 @@ from . import schema
 from . import vocabulary as v
 from .errors import InputProblems
 from .i18n import _
+from .medicines import MEDICINES_FILE, MedicineList, load_medicines
 from .paths import BANK_DIR
 from .safetext import control_problem
 from .words import closest
@@ -36,6 +37,9 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # the schema's fields marked `condition`.
 CONDITION_CHOICES: dict[str, Mapping[str, str]] = schema.condition_choices()
 CONDITION_FIELDS = schema.condition_fields()
+# Named through the bank's medicine list (medicines.yaml): a drug family, or a
+# medicine by any of its names, kept as its generic name.
+MEDICINE_CONDITIONS = ("medicine_family", "medicine")
 QUESTION_FIELDS = (
     "id",
     "section",
@@ -74,8 +78,8 @@ class Question:
     sources: tuple[str, ...] = ()
     when: Conditions = field(default_factory=Conditions)
     unless: Conditions = field(default_factory=Conditions)
-    # `unless` given as a list: left out if any one of them holds. The first is
-    # `unless`, the others are here.
+    # `unless` given as a list: the question is left out when any one matches
+    # ("stopping treatment", or "already takes a CDK4/6 inhibitor").
     unless_also: tuple[Conditions, ...] = ()
     topic: str | None = None  # the question's own topic, else its section's
     section_topic: str | None = None
@@ -107,6 +111,7 @@ class Bank:
     language: str  # the language its texts are in now (see bank_languages.py)
     sections: tuple[Section, ...]
     questions: tuple[Question, ...]
+    medicines: MedicineList = field(default_factory=MedicineList)
     # The language the bank is written in, and those it is translated into.
     source_language: str = "en"
     translations: tuple[str, ...] = ()
@@ -160,17 +165,18 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
         parse_yaml(read_text(index, MAX_FILE_BYTES, _("a bank file")), "bank.yaml"), problems
     )
     sections = {s.id: s for s in meta.sections}
+    medicines = load_medicines(medicines_file(folder), problems)
     questions: list[Question] = []
     first_seen: dict[str, str] = {}
     for path in _question_files(folder):
-        if path.name == "bank.yaml":
+        if path.name in ("bank.yaml", MEDICINES_FILE):
             continue
         try:
             document = parse_yaml(read_text(path, MAX_FILE_BYTES, _("a bank file")), path.name)
         except InputProblems as error:
             problems.extend(error.problems)
             continue
-        for question in read_question_file(document, sections, meta.language, problems):
+        for question in read_question_file(document, sections, meta.language, problems, medicines):
             if question.id in first_seen:
                 problems.append(
                     f"{question.origin}, id: "
@@ -194,7 +200,15 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
         source_language=meta.language,
         translations=meta.translations,
         folder=folder,
+        medicines=medicines,
     )
+
+
+def medicines_file(folder: Path) -> Path:
+    """The bank's medicine list; a clinic's copy written before the list came
+    has none of its own and uses the built-in one."""
+    own = folder / MEDICINES_FILE
+    return own if own.is_file() else BANK_DIR / MEDICINES_FILE
 
 
 def _question_files(folder: Path) -> list[Path]:
@@ -350,7 +364,11 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
 
 
 def read_question_file(
-    doc: YamlDocument, sections: Mapping[str, Section], language: str, problems: list[str]
+    doc: YamlDocument,
+    sections: Mapping[str, Section],
+    language: str,
+    problems: list[str],
+    medicines: MedicineList | None = None,
 ) -> list[Question]:
     """The questions of one file (`questions:` list); problems are appended."""
 
@@ -368,7 +386,9 @@ def read_question_file(
             _unknown(problem, (key,), str(key), ("questions",))
     questions = []
     for i, raw in enumerate(data["questions"]):
-        question = _read_question(raw, ("questions", i), doc, sections, language, problem)
+        question = _read_question(
+            raw, ("questions", i), doc, sections, language, problem, medicines or MedicineList()
+        )
         if question is not None:
             questions.append(question)
     return questions
@@ -381,6 +401,7 @@ def _read_question(
     sections: Mapping[str, Section],
     language: str,
     problem: Any,
+    medicines: MedicineList,
 ) -> Question | None:
     if not isinstance(raw, dict):
         problem(path, "", _("each question needs at least an id, a section, a text and a why"))
@@ -417,15 +438,8 @@ def _read_question(
     )
     why = _localized(raw.get("why"), (*path, "why"), "why", language, MAX_WHY_CHARS, bad, inline)
     sources = _sources(raw.get("source"), (*path, "source"), bad)
-    when = _conditions(raw.get("when"), (*path, "when"), "when", bad)
-    raw_unless = raw.get("unless")
-    if isinstance(raw_unless, list) and raw_unless:
-        unless, *unless_also = (
-            _conditions(item, (*path, "unless", i), "unless", bad)
-            for i, item in enumerate(raw_unless)
-        )
-    else:
-        unless, unless_also = _conditions(raw_unless, (*path, "unless"), "unless", bad), []
+    when = _conditions(raw.get("when"), (*path, "when"), "when", bad, medicines)
+    unless, *unless_also = _exclusions(raw.get("unless"), (*path, "unless"), bad, medicines)
     topic = raw.get("topic")
     if topic is not None and not _known(topic, v.SKIP_TOPICS):
         _bad_value(
@@ -535,7 +549,9 @@ def _sources(value: Any, path: Path_, bad: Any) -> tuple[str, ...]:
     return tuple(item.strip() for item in items)
 
 
-def _conditions(value: Any, path: Path_, name: str, bad: Any) -> Conditions:
+def _conditions(
+    value: Any, path: Path_, name: str, bad: Any, medicines: MedicineList
+) -> Conditions:
     if value is None:
         return Conditions()
     if not isinstance(value, dict) or not value:
@@ -549,8 +565,13 @@ def _conditions(value: Any, path: Path_, name: str, bad: Any) -> Conditions:
         if key == "symptoms":
             symptoms = _symptom_condition(wanted, sub, field_name, bad)
             continue
+        if key in MEDICINE_CONDITIONS:
+            named = _medicine_condition(key, wanted, sub, field_name, bad, medicines)
+            if named:
+                choices[key] = named
+            continue
         if not _known(key, CONDITION_CHOICES):
-            _unknown(bad, sub, f"{name}.{key}", CONDITION_FIELDS)
+            _unknown(bad, sub, f"{name}.{key}", (*CONDITION_FIELDS, *MEDICINE_CONDITIONS))
             continue
         allowed = CONDITION_CHOICES[key]
         items = wanted if isinstance(wanted, list) else [wanted]
@@ -566,6 +587,46 @@ def _conditions(value: Any, path: Path_, name: str, bad: Any) -> Conditions:
         if good:
             choices[key] = frozenset(good)
     return Conditions(choices, symptoms)
+
+
+def _exclusions(value: Any, path: Path_, bad: Any, medicines: MedicineList) -> list[Conditions]:
+    """`unless`: one set of conditions, or a list of them of which any one excludes."""
+    if not isinstance(value, list):
+        return [_conditions(value, path, "unless", bad, medicines)]
+    if not value:
+        bad(path, "unless", _("should list answers to match, e.g. stage_of_care: [stopping]"))
+        return [Conditions()]
+    return [_conditions(item, (*path, i), "unless", bad, medicines) for i, item in enumerate(value)]
+
+
+def _medicine_condition(
+    key: str, wanted: Any, path: Path_, name: str, bad: Any, medicines: MedicineList
+) -> frozenset[str]:
+    """Families as the medicine list names them; medicines by any of their
+    names, kept as the generic name so that "Ibrance" and "palbociclib" agree."""
+    items = wanted if isinstance(wanted, list) else [wanted]
+    good: set[str] = set()
+    families = sorted(medicines.families)
+    for j, item in enumerate(items):
+        item_path = (*path, j) if isinstance(wanted, list) else path
+        if key == "medicine_family":
+            if _known(item, families):
+                good.add(item)
+            else:
+                _bad_value(
+                    bad, item_path, name, item, families, _("a drug family of medicines.yaml")
+                )
+            continue
+        found = medicines.find(item) if isinstance(item, str) else None
+        if found is None:
+            message = _('"{value}" is not a medicine of medicines.yaml').format(value=item)
+            suggestion = medicines.suggest(str(item))
+            if suggestion:
+                message += ". " + _('Did you mean "{match}"?').format(match=suggestion)
+            bad(item_path, name, message)
+        else:
+            good.add(found.name)
+    return frozenset(good)
 
 
 def _symptom_condition(value: Any, path: Path_, name: str, bad: Any) -> dict[str, int]:

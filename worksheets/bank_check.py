@@ -24,9 +24,8 @@ def is_treatment_question(question: Question) -> bool:
 
 
 def has_stage_condition(question: Question) -> bool:
-    unless = (question.unless, *question.unless_also)
     return "stage_of_care" in question.when.choices or any(
-        "stage_of_care" in conditions.choices for conditions in unless
+        "stage_of_care" in unless.choices for unless in (question.unless, *question.unless_also)
     )
 
 

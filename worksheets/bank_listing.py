@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .bank import Bank, Conditions
+from .i18n import _
 
 
 def _conditions(conditions: Conditions) -> dict[str, Any]:
@@ -28,11 +29,10 @@ def bank_json(bank: Bank) -> str:
                 "why": q.why,
                 "source": list(q.sources),
                 "when": _conditions(q.when),
-                "unless": (
-                    [_conditions(c) for c in (q.unless, *q.unless_also)]
-                    if q.unless_also
-                    else _conditions(q.unless)
-                ),
+                # One set, as most banks write it; a list when any of several excludes.
+                "unless": _conditions(q.unless)
+                if not q.unless_also
+                else [_conditions(c) for c in (q.unless, *q.unless_also)],
                 "topic": q.topic,
                 "core": q.core,
                 "urgent": q.urgent,
@@ -47,7 +47,12 @@ def bank_json(bank: Bank) -> str:
 
 
 def bank_text(bank: Bank) -> str:
-    lines = [f"Question bank, edition {bank.version}: {len(bank.questions)} questions", ""]
+    lines = [
+        _("Question bank, edition {v}: {n} questions").format(
+            v=bank.version, n=len(bank.questions)
+        ),
+        "",
+    ]
     for section in bank.sections:
         in_section = [q for q in bank.questions if q.section == section.id]
         lines.append(f"{section.title} ({len(in_section)})")
@@ -60,5 +65,5 @@ def bank_text(bank: Bank) -> str:
             marker = "*" if q.core else " "
             lines.append(f" {marker} {q.id}: {q.text}" + (f"  [{tags}]" if tags else ""))
         lines.append("")
-    lines.append("* printed for everyone")
+    lines.append(_("* printed for everyone"))
     return "\n".join(lines) + "\n"

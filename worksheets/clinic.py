@@ -121,6 +121,7 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
                 sections,
                 bank.source_language,
                 problems,
+                bank.medicines,
             )
             if bank.language != bank.source_language:
                 # Its own texts in the worksheet's language where it wrote them

@@ -24,8 +24,29 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WEEKDAY = {name: number for number, name in enumerate(WEEKDAYS)}
 _WEEKDAY.update({name[:3]: number for number, name in enumerate(WEEKDAYS)})
 _WEEKDAY.update({"tues": 1, "thur": 3, "thurs": 3, "weds": 2})
+# Spanish, with and without accents as people type them.
+_WEEKDAY.update(
+    {
+        "lunes": 0,
+        "martes": 1,
+        "miércoles": 2,
+        "miercoles": 2,
+        "jueves": 3,
+        "viernes": 4,
+        "sábado": 5,
+        "sabado": 5,
+        "domingo": 6,
+    }
+)
 _ORDINAL = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
-_FILLER = frozenset({"on", "the", "this", "coming", "of", "next"})
+_FILLER = frozenset(
+    {"on", "the", "this", "coming", "of", "next"}
+    # "el martes que viene", "el próximo martes", "este jueves", "el 15"
+    | {"el", "este", "esta", "que", "viene", "próximo", "proximo", "entrante"}
+)
+_TODAY = frozenset({"today", "tonight", "hoy", "esta noche"})
+_TOMORROW = frozenset({"tomorrow", "mañana", "manana"})
+_AFTER_TOMORROW = frozenset({"pasado mañana", "pasado manana"})
 
 
 def parse_iso(text: str) -> dt.date | None:
@@ -78,10 +99,12 @@ def understand(text: str, today: dt.date) -> DateReading:
     words = plain.replace(".", " ").split()
     weekdays = [_WEEKDAY[word] for word in words if word in _WEEKDAY]
     rest = [word for word in words if word not in _WEEKDAY and word not in _FILLER]
-    if plain in ("today", "tonight"):
+    if plain in _TODAY:
         return DateReading((today,))
-    if plain == "tomorrow":
+    if plain in _TOMORROW:
         return DateReading((today + dt.timedelta(days=1),))
+    if plain in _AFTER_TOMORROW:
+        return DateReading((today + dt.timedelta(days=2),))
     ordinal = [_ORDINAL.fullmatch(word) for word in rest]
     if len(rest) == 1 and ordinal[0]:
         day = _next_day_of_month(int(ordinal[0].group(1)), today)

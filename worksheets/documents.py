@@ -50,7 +50,13 @@ def check_fonts(texts: Iterable[str | None], warn: Callable[[str], None]) -> Non
 def _typed_texts(answers: Answers | None, bank: Bank, clinic: Clinic | None) -> list[str | None]:
     texts: list[str | None] = []
     if answers is not None:
-        texts += [answers.name, answers.care_team, answers.helper, *answers.own_questions]
+        texts += [
+            answers.name,
+            answers.care_team,
+            answers.helper,
+            *answers.medicines,
+            *answers.own_questions,
+        ]
     if clinic is not None:
         texts += [clinic.name, clinic.phone, clinic.after_hours, clinic.ask_for]
     # A clinic's own bank or questions may be in any language.
@@ -78,6 +84,25 @@ def load_sources(options: DocumentOptions) -> tuple[Bank, Clinic | None]:
     bank = load_bank(options.bank, current_language())
     clinic = load_clinic(options.clinic, bank) if options.clinic else None
     return with_clinic_questions(bank, clinic), clinic
+
+
+def unknown_medicine_warnings(selection: Selection) -> list[str]:
+    """A warning for each medicine name not on the list: kept and printed as
+    given, never an error, with the closest name on the list when there is one."""
+    from .i18n import _
+
+    messages = []
+    for resolved in selection.medicines:
+        if resolved.medicine is not None:
+            continue
+        message = _(
+            'medicines: "{name}" is not on the medicine list; it is printed as given, '
+            "and no questions are chosen for it"
+        ).format(name=resolved.given)
+        if resolved.suggestion:
+            message += ". " + _('Did you mean "{match}"?').format(match=resolved.suggestion)
+        messages.append(message)
+    return messages
 
 
 def document_language(options: DocumentOptions, answers: Answers | None = None) -> str:
@@ -109,9 +134,12 @@ def _personal_document(
         return select(bank, answers, all_questions=options.all_questions, size=size)
 
     size = leading_size(options.large_print)
-    _warn_untranslated(bank, [c.question for c in choose(size).all()], warn)
+    selection = choose(size)
+    _warn_untranslated(bank, [c.question for c in selection.all()], warn)
+    for message in unknown_medicine_warnings(selection):
+        warn(message)
     if options.format == "json":
-        return selection_json(bank, choose(size)).encode("utf-8")
+        return selection_json(bank, selection).encode("utf-8")
 
     def make_html(selection: Selection, arrangement: Arrangement) -> str:
         context = worksheet_context(

@@ -28,7 +28,7 @@ from typing import Any
 
 import click
 
-from . import prompts, schema
+from . import local_words, prompts, schema
 from . import vocabulary as v
 from .answers import Answers, load_answers
 from .documents import DocumentOptions, warn_on_stderr
@@ -43,7 +43,26 @@ SAVE_SUGGESTION = "care-answers.yaml"
 THREAD_NAME = "worksheets-prepare"
 
 
-def run_interview(
+def run_interview(*, start_from: Path | None, document: DocumentOptions, **options: Any) -> None:
+    """The interview in its language: the command line's, else the saved
+    answers file's, else the locale's."""
+    from .i18n import current_language, use_language
+
+    language = document.language or _file_language(start_from) or current_language()
+    with use_language(language):
+        _run_interview(start_from=start_from, document=document, **options)
+
+
+def _file_language(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return load_answers(path).language
+    except UserError:
+        return None  # reported, with every other problem, when the file is read for real
+
+
+def _run_interview(
     *,
     start_from: Path | None,
     save_answers: Path | None,
@@ -60,7 +79,7 @@ def run_interview(
     nobody answers everything only to be told no.
     """
     to_stdout = output == STDOUT
-    io = console or prompts.terminal(err=to_stdout)
+    io = local_words.with_commands(console or prompts.terminal(err=to_stdout))
     if save_answers is not None:
         _check_answers_target(save_answers, force)
     if output and not to_stdout:
@@ -112,6 +131,22 @@ def run_interview(
         )
 
 
+def other_language_lines() -> list[str]:
+    """One line in each other language, in that language, saying how to switch."""
+    from .i18n import available_languages, current_language, use_language
+
+    lines = []
+    for code in available_languages():
+        if code != current_language():
+            with use_language(code):
+                lines.append(
+                    _("For this interview in English, type: worksheets --language {code}").format(
+                        code=code
+                    )
+                )
+    return lines
+
+
 # --- The questions ------------------------------------------------------------------
 
 # The same words for everyone, or (to the person, to someone helping them).
@@ -157,6 +192,7 @@ _READ: dict[Kind, Callable[..., Any]] = {
     Kind.RANKED: prompts.read_choices,
     Kind.SCORES: prompts.read_scores,
     Kind.LINES: prompts.read_lines,
+    Kind.MEDICINES: prompts.read_lines,  # one name a line, as on the pill boxes
 }
 
 
@@ -174,12 +210,13 @@ def _question(f: schema.Field) -> Question:
     limits: dict[str, int] = {}
     if f.kind is Kind.TEXT:
         limits = {"max_chars": f.max_chars}
-    elif f.kind is Kind.LINES:
+    elif f.kind in (Kind.LINES, Kind.MEDICINES):
         limits = {"max_lines": f.max_items, "max_chars": f.max_chars}
     shows: dict[Kind, Callable[[Any], str]] = {
         Kind.DATE: _long_date,
         Kind.SCORES: _shown_symptoms,
         Kind.LINES: _shown_own_questions,
+        Kind.MEDICINES: _shown_medicines,
     }
     show = shows.get(f.kind)
     return Question(
@@ -196,11 +233,18 @@ def _question(f: schema.Field) -> Question:
 
 
 def _long_date(day: dt.date) -> str:
-    return f"{day.isoformat()} ({_(day.strftime('%A'))})"
+    from .dates import weekday_name
+
+    return f"{day.isoformat()} ({weekday_name(day.weekday())})"
 
 
 def _shown_symptoms(scores: Mapping[str, int]) -> str:
-    return ", ".join(f"{_(v.SYMPTOMS[key])} {score}" for key, score in scores.items())
+    # The item's short name ("Tiredness"), without the explanation the prompt gives.
+    return ", ".join(f"{_(v.ESAS_R_WORDING[key][0])} {score}" for key, score in scores.items())
+
+
+def _shown_medicines(names: tuple[str, ...]) -> str:
+    return ", ".join(names)
 
 
 def _shown_own_questions(lines: tuple[str, ...]) -> str:
@@ -267,6 +311,8 @@ class Conversation:
             )
         io.echo(_('Enter alone skips any question. "not sure" is always a fine answer.'))
         io.echo(_("Nothing leaves this computer. Ctrl-C stops at any time."))
+        for line in other_language_lines():
+            io.echo(line)
 
     def review(
         self,

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import click
 
+from . import local_words
 from .answers import normalize_choice
 from .i18n import _, ngettext
 from .safetext import control_problem, shown_lines, whole_number
@@ -226,6 +227,12 @@ def match_option(token: str, options: Mapping[str, str]) -> str:
                     text=text, numbers=numbers
                 )
             )
+    # In the language spoken: accents or not, and its plain words ("quimio", "rayos").
+    found = local_words.find_option(
+        text, options, {key: _(label) for key, label in options.items()}
+    )
+    if found is not None:
+        return found
     raise ChoiceProblem(
         _(
             '"{text}" is not on the list. Type a number from 1 to {n}, or a word from the list.'
@@ -496,9 +503,15 @@ def read_yes_no(io: Console, question: str, *, default: bool = False) -> bool:
         text = _plain(io.ask(f"{question} {hint}"))
         if not text:
             return default
-        if text in _YES or text == _("yes") or text == _("y"):
+        if text in _YES or text == _("yes") or text == _("y") or local_words.is_yes(text):
             return True
-        if text in _NO or text == _("no") or text == _("n") or text == SKIP:
+        if (
+            text in _NO
+            or text == _("no")
+            or text == _("n")
+            or text == SKIP
+            or local_words.is_no(text)
+        ):
             return False
         io.echo(_("Please type y for yes or n for no."))
 

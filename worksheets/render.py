@@ -141,7 +141,6 @@ def worksheet_context(
     split = arrangement.first_page if own_more else None
     if own_more and split is None:
         split = 1
-    scored = sorted(answers.symptoms.items(), key=lambda item: -item[1])
     return {
         **_common_context(
             bank, paper=paper, large_print=large_print, fillable=fillable, clinic=clinic
@@ -153,22 +152,25 @@ def worksheet_context(
             "care_team": answers.care_team,
             "helper": answers.helper,
         },
-        "situation": situation(answers),
+        "situation": situation(answers, selection.treatments),
+        # In the person's own words, as they gave them: "Ibrance, letrozole".
+        "medicines": list(answers.medicines),
         # In the person's order, their own words ("Gardening") as they typed them.
         "priorities": [
             label(v.PRIORITIES, p) if isinstance(p, str) else p.words
             for p in answers.ranked_priorities()
         ],
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
-        # Worst first, so the chart reads as a list of what to talk about; a 0 is
-        # named in one line under it, which keeps page 1's room for questions.
-        "symptoms": [{"label": label(v.SYMPTOMS, k), "score": n} for k, n in scored if n > 0],
-        "no_trouble": [label(v.SYMPTOMS, k).lower() for k, n in scored if n == 0],
+        # ESAS-r's items in its order and words, then the other problems apart.
+        "symptoms": symptom_chart(answers.symptoms),
+        "symptom_source": i18n._(v.ESAS_R_SOURCE),
         "own_in_full": own_in_full,
         "own_more": own_more,
         "first_page": leading[:split] if split is not None else leading,
         "later_pages": leading[split:] if split is not None else [],
-        "warning_signs": [i18n._(sign.text) for sign in signs_for(answers)],
+        "warning_signs": [
+            i18n._(sign.text) for sign in signs_for(answers, selection.treatments or None)
+        ],
         "call_first": i18n._(text) if (text := call_first(answers)) else None,
         "after_visit_lines": (2, 1) if arrangement.compact_after_visit else (4, 3),
         "split_after_visit": arrangement.split_after_visit,
@@ -205,7 +207,13 @@ def blank_context(
         "treatments": choices("treatments"),
         "information": choices("information"),
         "already_have": choices("already_have"),
-        "symptoms": choices("symptoms"),
+        # ESAS-r's nine items in its order and words; the others on its "other problem" line.
+        "symptoms": [
+            (key, *(i18n._(w) if w else None for w in v.ESAS_R_WORDING[key]))
+            for key in v.ESAS_R_ITEMS
+        ],
+        "other_problems": [i18n._(v.ESAS_R_WORDING[key][0]) for key in v.OTHER_PROBLEMS],
+        "symptom_source": i18n._(v.ESAS_R_SOURCE),
         "warning_signs": [
             i18n._("{who}: {sign}").format(who=i18n._(sign.label), sign=i18n._(sign.text))
             if sign.label
@@ -230,16 +238,48 @@ def blank_selection(
     return select(bank, Answers(), all_questions=all_questions, size=size)
 
 
-def situation(answers: Answers) -> list[str]:
-    """One line for the care team: kind of cancer, where it spread, treatment, stage."""
+def symptom_chart(scores: dict[str, int] | Any) -> list[dict[str, Any]]:
+    """The chart's rows: ESAS-r's nine items in its order and words, then the
+    other problems (constipation, sleep), apart and marked as such."""
+    rows = []
+    for key in (*v.ESAS_R_ITEMS, *v.OTHER_PROBLEMS):
+        if key not in scores:
+            continue
+        item, explanation = v.ESAS_R_WORDING[key]
+        rows.append(
+            {
+                "key": key,
+                "label": i18n._(item),
+                "explanation": i18n._(explanation) if explanation else None,
+                "score": scores[key],
+                "other": key in v.OTHER_PROBLEMS,
+            }
+        )
+    # Rows are placed here, not in the template: explained items take a second
+    # line, and the other problems get a heading of their own.
+    y = 0
+    for row in rows:
+        if row["other"] and not any("heading_y" in r for r in rows):
+            row["heading_y"] = y + 20
+            y += 34
+        row["y"] = y
+        y += 46 if row["explanation"] else 26
+    return rows
+
+
+def situation(answers: Answers, treatments: tuple[str, ...] | None = None) -> list[str]:
+    """One line for the care team: kind of cancer, where it spread, treatment, stage.
+
+    `treatments` are those given and those the person's medicines imply."""
+    treatments = answers.treatments if treatments is None else treatments
     parts = []
     if answers.cancer_type:
         parts.append(label(v.CANCER_TYPES, answers.cancer_type))
     if answers.spread_to:
         sites = ", ".join(label(v.SITES, s).lower() for s in answers.spread_to)
         parts.append(i18n._("spread to: {sites}").format(sites=sites))
-    if answers.treatments:
-        parts.append(", ".join(label(v.TREATMENTS, t) for t in answers.treatments))
+    if treatments:
+        parts.append(", ".join(label(v.TREATMENTS_SHORT, t) for t in treatments))
     if answers.stage_of_care:
         parts.append(label(v.STAGES_OF_CARE_SHORT, answers.stage_of_care))
     if answers.already_have:
@@ -272,7 +312,7 @@ def selection_json(bank: Bank, selection: Selection) -> str:
             "leading": leading,
             "lead": chosen.lead if leading else None,
             "core": q.core,
-            "reasons": [{"answer": r.answer, "value": r.value} for r in chosen.reasons],
+            "reasons": [_reason(r) for r in chosen.reasons],
         }
 
     led = {c.question.id for c in selection.leading}
@@ -280,9 +320,17 @@ def selection_json(bank: Bank, selection: Selection) -> str:
         "bank_version": bank.version,
         "language": i18n.current_language(),
         "own_questions": list(selection.own_questions),
+        "medicines": [m.to_json() for m in selection.medicines],
         "questions": [item(c, c.question.id in led) for c in selection.all()],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _reason(reason: Any) -> dict[str, Any]:
+    item = {"answer": reason.answer, "value": reason.value}
+    if reason.medicine is not None:
+        item["medicine"] = reason.medicine  # "targeted", because of "Ibrance"
+    return item
 
 
 def blank_json(bank: Bank, *, all_questions: bool = False) -> str:

@@ -27,6 +27,7 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NAME_CHARS = 100
 MAX_OWN_QUESTIONS = 20
 MAX_QUESTION_CHARS = 500
+MAX_MEDICINES = 20
 
 
 class Kind(str, Enum):
@@ -178,6 +179,21 @@ FIELDS: tuple[Field, ...] = (
             "abdomen": "peritoneum",
         },
         condition=True,
+    ),
+    Field(
+        "medicines",
+        ("medicines",),
+        Kind.MEDICINES,
+        "Cancer medicines",
+        prompt=(
+            "Which cancer medicines do you take now, or are about to start?",
+            "Which cancer medicines does the person you are helping take now, "
+            "or is about to start?",
+        ),
+        why="Type the names on the box, bottle or infusion bag, such as Ibrance or "
+        "letrozole. Some questions are about one medicine.",
+        noun="a medicine",
+        max_items=MAX_MEDICINES,
     ),
     Field(
         "stage_of_care",
@@ -374,6 +390,9 @@ class Answers:
     helper: str | None = None
     cancer_type: str | None = None
     spread_to: tuple[str, ...] = ()
+    # Names as the person gave them ("Ibrance"); the bank's medicine list
+    # resolves them when the worksheet is made, so an unknown name is kept.
+    medicines: tuple[str, ...] = ()
     stage_of_care: str | None = None
     treatments: tuple[str, ...] = ()
     priorities: tuple[str, ...] = ()

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from .answers import Answers
 from .bank import Bank, Conditions, Question, Section
+from .medicines import Resolved
 from .warning_signs import answered_by_signs
 
 SEVERE_SYMPTOM = 7
@@ -80,7 +81,7 @@ PALLIATIVE = ("palliative-referral", "palliative-explained")
 # Last on the sheet.
 CLOSING = "say-it-back"
 # The kinds of answer a high-stakes question can answer to, most pressing first.
-HIGH_STAKES_ORDER = ("spread_to", "cancer_type", "treatments")
+HIGH_STAKES_ORDER = ("spread_to", "medicines", "cancer_type", "treatments")
 
 # Never trimmed to fit the pages: the first tiers, and what the clinic asks of every sheet.
 PROTECTED = frozenset({"situation", "prognosis", "palliative_care", "clinic"})
@@ -92,6 +93,9 @@ class Reason:
 
     answer: str
     value: str
+    # The medicine, as the person named it, that implied this answer: a
+    # treatment class taken from "Ibrance".
+    medicine: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,54 +115,91 @@ class Selection:
     own_questions: tuple[str, ...]
     leading: tuple[Chosen, ...]  # the visit sheet's questions, in order, closing last
     sections: tuple[tuple[Section, tuple[Chosen, ...]], ...]  # the booklet's other questions
+    medicines: tuple[Resolved, ...] = ()
+    # The treatments given and those the medicines imply, in that order.
+    treatments: tuple[str, ...] = ()
 
     def all(self) -> list[Chosen]:
         """Every selected question in printed order: the visit sheet, then by section."""
         return [*self.leading, *(c for _, chosen in self.sections for c in chosen)]
 
 
-def match(conditions: Conditions, answers: Answers) -> list[Reason] | None:
+def match(
+    conditions: Conditions, answers: Answers, medicines: tuple[Resolved, ...] = ()
+) -> list[Reason] | None:
     """The answers that satisfy every condition, or None if one fails."""
     reasons: list[Reason] = []
     for answer, wanted in conditions.choices.items():
-        given = getattr(answers, answer)
-        values = given if isinstance(given, tuple) else (given,) if given else ()
-        hits = [value for value in values if value in wanted]
+        if answer in ("medicine_family", "medicine"):
+            hits = [
+                Reason("medicines", m.given)
+                for m in medicines
+                if wanted & set(m.families if answer == "medicine_family" else m.generic_names)
+            ]
+        else:
+            given = getattr(answers, answer)
+            values = given if isinstance(given, tuple) else (given,) if given else ()
+            hits = [Reason(answer, value) for value in values if value in wanted]
+            if answer == "treatments":
+                hits += implied_treatments(answers, medicines, wanted)
         if not hits:
             return None
-        reasons.extend(Reason(answer, value) for value in hits)
+        reasons.extend(hits)
     if conditions.symptoms:
-        hits = [
+        symptoms = [
             symptom
             for symptom, lowest in conditions.symptoms.items()
             if answers.symptoms.get(symptom, -1) >= lowest
         ]
-        if not hits:
+        if not symptoms:
             return None
-        reasons.extend(Reason("symptoms", symptom) for symptom in hits)
+        reasons.extend(Reason("symptoms", symptom) for symptom in symptoms)
     return reasons
 
 
-def reasons_for(question: Question, answers: Answers) -> list[Reason] | None:
+def implied_treatments(
+    answers: Answers, medicines: tuple[Resolved, ...], wanted: frozenset[str] | None = None
+) -> list[Reason]:
+    """The treatment classes the person's medicines imply beyond those they gave,
+    each once, with the first medicine that implies it."""
+    reasons: list[Reason] = []
+    seen = set(answers.treatments)
+    for resolved in medicines:
+        for treatment in resolved.classes:
+            if treatment not in seen and (wanted is None or treatment in wanted):
+                seen.add(treatment)
+                reasons.append(Reason("treatments", treatment, medicine=resolved.given))
+    return reasons
+
+
+def reasons_for(
+    question: Question, answers: Answers, medicines: tuple[Resolved, ...] = ()
+) -> list[Reason] | None:
     """Why the question applies to this person (empty: it is for everyone), or None."""
     # A skipped topic removes its own questions and every question of its section.
     if {question.topic, question.section_topic} & set(answers.skip_topics):
         return None
     for unless in (question.unless, *question.unless_also):
-        if unless and match(unless, answers) is not None:
+        if unless and match(unless, answers, medicines) is not None:
             return None
     if not question.when:
         return []
-    return match(question.when, answers)
+    return match(question.when, answers, medicines)
+
+
+def all_treatments(answers: Answers, medicines: tuple[Resolved, ...]) -> tuple[str, ...]:
+    """The treatments given and those the person's medicines imply, in that order."""
+    return (*answers.treatments, *(r.value for r in implied_treatments(answers, medicines)))
 
 
 def applicable(bank: Bank, answers: Answers) -> list[Chosen]:
     """Every question that applies, one per group, in the bank's order."""
-    answered = answered_by_signs(answers)
+    medicines = bank.medicines.resolve_all(answers.medicines)
+    answered = answered_by_signs(answers, all_treatments(answers, medicines))
     found = [
         Chosen(q, tuple(reasons))
         for q in bank.questions
-        if q.id not in answered and (reasons := reasons_for(q, answers)) is not None
+        if q.id not in answered and (reasons := reasons_for(q, answers, medicines)) is not None
     ]
     best: dict[str, Chosen] = {}
     for chosen in found:  # max() keeps the first of equals: the bank's order
@@ -260,7 +301,14 @@ def select(
             )
             if rest:
                 sections.append((section, rest))
-    return Selection(answers.own_questions, tuple(leading), tuple(sections))
+    medicines = bank.medicines.resolve_all(answers.medicines)
+    return Selection(
+        answers.own_questions,
+        tuple(leading),
+        tuple(sections),
+        medicines,
+        all_treatments(answers, medicines),
+    )
 
 
 def leading_size(large_print: bool) -> int:

@@ -53,12 +53,16 @@ TREATMENTS = {
     "targeted": "Targeted drugs",
     "immunotherapy": "Immunotherapy",
     "hormone": "Hormone therapy",
+    "antibody_drug_conjugate": "Antibody-drug conjugate (a drug joined to an antibody)",
     "radiation": "Radiation",
     "surgery": "Surgery",
     "clinical_trial": "A clinical trial",
     "none_yet": "No treatment yet",
     "unsure": "Not sure",
 }
+
+# The same, shorter, for the line about the person and the warning signs.
+TREATMENTS_SHORT = {**TREATMENTS, "antibody_drug_conjugate": "Antibody-drug conjugate"}
 
 PRIORITIES = {
     "work": "Keeping up my work",
@@ -93,16 +97,51 @@ INFORMATION = {
     "family_first": "I would like my care team to talk with my family first",
 }
 
+# The symptom snapshot. The first nine are the items of the Edmonton Symptom
+# Assessment System, revised (ESAS-r), in its order and with its words and
+# explanations, so a clinic can copy the numbers into its record. ESAS-r may
+# not be changed under its name: constipation and sleep are "other problems",
+# kept apart from the nine. Wellbeing is scored 0 (best) to 10 (worst).
 SYMPTOMS = {
     "pain": "Pain",
-    "tiredness": "Tiredness",
+    "tiredness": "Tiredness (lack of energy)",
+    "drowsiness": "Drowsiness (feeling sleepy)",
     "nausea": "Nausea",
-    "appetite": "Poor appetite",
+    "appetite": "Lack of appetite",
     "breathlessness": "Shortness of breath",
-    "low_mood": "Feeling low or sad",
-    "anxiety": "Worry or anxiety",
+    "low_mood": "Depression (feeling sad)",
+    "anxiety": "Anxiety (feeling nervous)",
+    "wellbeing": "Wellbeing (how I feel overall; 0 is best)",
+    "constipation": "Constipation",
     "sleep": "Trouble sleeping",
 }
+ESAS_R_ITEMS = (
+    "pain",
+    "tiredness",
+    "drowsiness",
+    "nausea",
+    "appetite",
+    "breathlessness",
+    "low_mood",
+    "anxiety",
+    "wellbeing",
+)
+OTHER_PROBLEMS = ("constipation", "sleep")
+# As ESAS-r prints them: the item, and its explanation where it has one.
+ESAS_R_WORDING = {
+    "pain": ("Pain", None),
+    "tiredness": ("Tiredness", "lack of energy"),
+    "drowsiness": ("Drowsiness", "feeling sleepy"),
+    "nausea": ("Nausea", None),
+    "appetite": ("Lack of appetite", None),
+    "breathlessness": ("Shortness of breath", None),
+    "low_mood": ("Depression", "feeling sad"),
+    "anxiety": ("Anxiety", "feeling nervous"),
+    "wellbeing": ("Wellbeing", "how you feel overall"),
+    "constipation": ("Constipation", None),
+    "sleep": ("Trouble sleeping", None),
+}
+ESAS_R_SOURCE = "Edmonton Symptom Assessment System, revised (ESAS-r), Alberta Health Services"
 
 SKIP_TOPICS = {
     "prognosis": "What lies ahead",

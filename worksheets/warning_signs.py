@@ -57,6 +57,11 @@ SIGNS: tuple[Sign, ...] = (
         N_("Drug treatment"),
     ),
     Sign(
+        N_("A new cough, shortness of breath or fever, or new trouble seeing"),
+        ("treatments", ("antibody_drug_conjugate",)),
+        label=N_("Antibody-drug conjugate"),
+    ),
+    Sign(
         N_("Skin that blisters or breaks open where you are treated"),
         ("treatments", ("radiation",)),
         label=N_("Radiation"),
@@ -118,22 +123,27 @@ SIGNS: tuple[Sign, ...] = (
 )
 
 
-def fits(sign: Sign, answers: Answers) -> bool:
+def fits(sign: Sign, answers: Answers, treatments: tuple[str, ...] | None = None) -> bool:
     if sign.fits is None:
         return True
     answer, values = sign.fits
-    given = getattr(answers, answer)
+    given = treatments if answer == "treatments" and treatments is not None else None
+    if given is None:
+        given = getattr(answers, answer)
     return any(value in given for value in values)
 
 
-def signs_for(answers: Answers) -> tuple[Sign, ...]:
-    """The signs to print for this person, their own first."""
-    return tuple(sign for sign in SIGNS if fits(sign, answers))
+def signs_for(answers: Answers, treatments: tuple[str, ...] | None = None) -> tuple[Sign, ...]:
+    """The signs to print for this person, their own first. `treatments`: those
+    given and those their medicines imply, when known."""
+    return tuple(sign for sign in SIGNS if fits(sign, answers, treatments))
 
 
-def answered_by_signs(answers: Answers) -> frozenset[str]:
+def answered_by_signs(
+    answers: Answers, treatments: tuple[str, ...] | None = None
+) -> frozenset[str]:
     """Ids of the questions the person's list of signs already answers."""
-    return frozenset(qid for sign in signs_for(answers) for qid in sign.answers)
+    return frozenset(qid for sign in signs_for(answers, treatments) for qid in sign.answers)
 
 
 def call_first(answers: Answers) -> str | None:

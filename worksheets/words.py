@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
+from . import local_words
 from .i18n import _
 
 # What a file's near miss must score (out of 100) to be named, as difflib's 0.7 did.
@@ -104,9 +105,9 @@ _NO = frozenset(
 def yes_or_no(text: str) -> bool | None:
     """True for "yes please", False for "no thanks", None for anything else."""
     plain = " ".join(re.sub(r"[.!,]+", " ", text.lower().replace("\u2019", "'")).split())
-    if plain in _YES or plain in (_("yes"), _("y")):
+    if plain in _YES or plain in (_("yes"), _("y")) or local_words.is_yes(plain):
         return True
-    if plain in _NO or plain in (_("no"), _("n")):
+    if plain in _NO or plain in (_("no"), _("n")) or local_words.is_no(plain):
         return False
     return None
 

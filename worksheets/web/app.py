@@ -21,6 +21,7 @@ from flask import Flask, Response, abort, g, redirect, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import i18n
+from .. import vocabulary as v
 from ..answers import answers_from_document
 from ..documents import DocumentOptions
 from ..errors import InputProblems
@@ -384,8 +385,10 @@ def _review(
     rows = []
     for question in questions:
         if question.kind == "scores":
+            # The item's short name ("Tiredness"), as the interview's summary shows it.
             parts = [
-                f"{question.options[c]} {state.value(c)}"
+                f"{_(v.ESAS_R_WORDING[c][0]) if c in v.ESAS_R_WORDING else question.options[c]} "
+                f"{state.value(c)}"
                 for c in question.columns
                 if state.items(c) and c in question.options
             ]
