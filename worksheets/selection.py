@@ -258,10 +258,17 @@ def ranked(bank: Bank, answers: Answers) -> list[Chosen]:
     # ("Not now" means no question about what lies ahead on the sheet at all.)
     rest = [c for c in pool if c.question.group != CLOSING and not _held_back(c, answers)]
     tailored = [c for c in rest if c.reasons]
-    take("for_me", sorted(tailored, key=lambda c: (not c.question.urgent, -c.fit)))
+    # (A question about the person's own drug before one about its whole class.)
+    take(
+        "for_me", sorted(tailored, key=lambda c: (not c.question.urgent, not _own_drug(c), -c.fit))
+    )
     # ...then the questions for everyone.
     take("for_everyone", (c for c in rest if c.question.core))
     return placed
+
+
+def _own_drug(chosen: Chosen) -> bool:
+    return any(r.answer == "medicines" for r in chosen.reasons)
 
 
 def _held_back(chosen: Chosen, answers: Answers) -> bool:
