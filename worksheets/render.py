@@ -164,6 +164,7 @@ def worksheet_context(
         # ESAS-r's items in its order and words, then the other problems apart.
         "symptoms": symptom_chart(answers.symptoms),
         "symptom_source": i18n._(v.ESAS_R_SOURCE),
+        "scores_note": bool(answers.symptoms),
         "own_in_full": own_in_full,
         "own_more": own_more,
         "first_page": leading[:split] if split is not None else leading,
