@@ -295,7 +295,10 @@ def test_no_question_suggests_a_drug_the_person_already_takes(answers, not_sugge
     ],
 )
 def test_drug_specific_questions(medicine, question):
-    chosen = {c.question.id for c in select(BANK, Answers(medicines=(medicine,))).all()}
+    chosen = {
+        c.question.id
+        for c in select(BANK, Answers(medicines=(medicine,)), all_questions=True).all()
+    }
     assert question in chosen
 
 

@@ -101,7 +101,8 @@ def _render_from_elsewhere(python: Path, folder: Path) -> tuple[str, str]:
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("Se escribió")
     text = pdf_text(spanish)
-    assert "Preguntas para mi equipo médico" in text and "Las metas de mi tratamiento" in text
+    # The Spanish bank was found: the sheet's first question is in Spanish.
+    assert "Preguntas para mi equipo médico" in text and "¿Para qué es mi tratamiento" in text
     where = subprocess.run(
         [str(python), "-c", "import worksheets.paths as p; print(p.BANK_DIR)"],
         cwd=folder,

@@ -100,7 +100,8 @@ def test_every_free_text_field_is_printed_literally_and_nothing_is_fetched(
             }
         )
     )
-    common = ["--clinic", str(clinic), "--bank", str(bank), "--fillable"]
+    # The booklet (--all-questions), so that the hostile question for everyone is printed too.
+    common = ["--clinic", str(clinic), "--bank", str(bank), "--fillable", "--all-questions"]
     runner = CliRunner()
     for command, out in ((["render", str(answers)], "personal.pdf"), (["blank"], "blank.pdf")):
         result = runner.invoke(cli, [*command, *common, "-o", out])
@@ -171,7 +172,7 @@ def test_a_failed_render_leaves_no_file_and_no_temporary_file(tmp_path, monkeypa
     def broken(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(render, "html_to_pdf", broken)
+    monkeypatch.setattr(render, "lay_out", broken)
     result = CliRunner().invoke(cli, ["render", str(answers), "-o", "out.pdf"])
     assert result.exit_code == 130
     assert os.listdir(tmp_path) == ["answers.yaml"]

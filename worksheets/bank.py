@@ -91,6 +91,7 @@ class Question:
     group: str | None = None
     high_stakes: bool = False  # the question that matters most for a cancer, site or drug
     every_stage: bool = False  # a treatment question meant for every stage of care
+    from_clinic: bool = False  # a clinic's own question (--clinic), on every visit sheet
     origin: str = ""  # "goals.yaml, line 12", for messages
     language: str = ""  # the language of `text` and `why`; empty: the bank's
     # Texts in other languages written in the question itself (`text: {en: .., es: ..}`):

@@ -150,7 +150,8 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
     if problems:
         raise InputProblems(problems)
     assert name is not None
-    return Clinic(name, phone, after_hours, ask_for, tuple(questions))
+    own = tuple(dataclasses.replace(q, from_clinic=True) for q in questions)
+    return Clinic(name, phone, after_hours, ask_for, own)
 
 
 def with_clinic_questions(bank: Bank, clinic: Clinic | None) -> Bank:

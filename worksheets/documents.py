@@ -14,6 +14,7 @@ from .answers import Answers
 if TYPE_CHECKING:
     from .bank import Bank, Question
     from .clinic import Clinic
+    from .render import Arrangement
     from .selection import Selection
 
 
@@ -127,26 +128,50 @@ def _personal_document(
     answers: Answers, options: DocumentOptions, warn: Callable[[str], None]
 ) -> bytes:
     from .render import render_html, selection_json, worksheet_context
-    from .selection import select
+    from .selection import leading_size, select
 
     bank, clinic = load_sources(options)
-    selection = select(bank, answers, all_questions=options.all_questions)
+
+    def choose(size: int) -> Selection:
+        return select(bank, answers, all_questions=options.all_questions, size=size)
+
+    size = leading_size(options.large_print)
+    selection = choose(size)
     _warn_untranslated(bank, [c.question for c in selection.all()], warn)
     for message in unknown_medicine_warnings(selection):
         warn(message)
     if options.format == "json":
         return selection_json(bank, selection).encode("utf-8")
-    context = worksheet_context(
-        bank,
-        answers,
-        selection,
-        paper=options.paper,
+
+    def make_html(selection: Selection, arrangement: Arrangement) -> str:
+        context = worksheet_context(
+            bank,
+            answers,
+            selection,
+            paper=options.paper,
+            large_print=options.large_print,
+            fillable=options.fillable,
+            clinic=clinic,
+            arrangement=arrangement,
+        )
+        return render_html("personal.html.j2", context)
+
+    from .layout import fit_visit_sheet
+    from .render import document_to_pdf, lay_out
+
+    typed = _typed_texts(answers, bank, clinic)
+    if options.format == "pdf":
+        check_fonts(typed, warn)
+    fitted = fit_visit_sheet(
+        choose,
+        make_html,
+        lambda html: lay_out(html, fillable=options.fillable),
+        size=size,
         large_print=options.large_print,
-        fillable=options.fillable,
-        clinic=clinic,
     )
-    html = render_html("personal.html.j2", context)
-    return _html_or_pdf(html, options, _typed_texts(answers, bank, clinic), warn)
+    if options.format == "html":
+        return fitted.html.encode("utf-8")
+    return document_to_pdf(fitted.document, fillable=options.fillable)
 
 
 def _warn_untranslated(
@@ -178,23 +203,46 @@ def blank_document(
 
 
 def _blank_document(options: DocumentOptions, copies: int, warn: Callable[[str], None]) -> bytes:
-    from .render import blank_context, blank_json, render_html
+    from .render import (
+        blank_context,
+        blank_json,
+        blank_selection,
+        document_to_pdf,
+        lay_out,
+        render_html,
+    )
 
     bank, clinic = load_sources(options)
-    from .selection import core_sections
-
-    _warn_untranslated(bank, [c.question for _section, cs in core_sections(bank) for c in cs], warn)
-    if options.format == "json":
-        return blank_json(bank).encode("utf-8")
-    context = blank_context(
-        bank,
-        paper=options.paper,
-        large_print=options.large_print,
-        fillable=options.fillable,
-        clinic=clinic,
+    printed = blank_selection(
+        bank, large_print=options.large_print, all_questions=options.all_questions
     )
-    html = render_html("blank.html.j2", context)
-    document = _html_or_pdf(html, options, _typed_texts(None, bank, clinic), warn)
+    _warn_untranslated(bank, [c.question for c in printed.all()], warn)
+    if options.format == "json":
+        return blank_json(bank, all_questions=options.all_questions).encode("utf-8")
+    from .layout import fit_blank
+
+    def make_html(size: int | None) -> str:
+        context = blank_context(
+            bank,
+            paper=options.paper,
+            large_print=options.large_print,
+            fillable=options.fillable,
+            clinic=clinic,
+            all_questions=options.all_questions,
+            size=size,
+        )
+        return render_html("blank.html.j2", context)
+
+    if options.format == "pdf":
+        check_fonts(_typed_texts(None, bank, clinic), warn)
+    html, laid_out = fit_blank(
+        make_html,
+        lambda html: lay_out(html, fillable=options.fillable),
+        large_print=options.large_print,
+    )
+    if options.format == "html":
+        return html.encode("utf-8")
+    document = document_to_pdf(laid_out, fillable=options.fillable)
     if copies > 1 and options.format == "pdf":
         from .copies import repeat_pdf
 

@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,12 +26,15 @@ from .answers import Answers
 from .bank import Bank
 from .clinic import Clinic
 from .paths import TEMPLATES_DIR
-from .selection import Chosen, Selection, core_sections, implied_treatments
+from .selection import Chosen, Selection, implied_treatments, select
+from .warning_signs import SIGNS, call_first, signs_for
 
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
 DOCUMENT_TITLE = i18n.N_("Questions for my care team")
+BLANK_SIZE = 6  # questions for everyone on the blank worksheet's front, the closing one aside
+BLANK_LARGE_PRINT_SIZE = 4
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -104,6 +108,21 @@ def _common_context(
     }
 
 
+@dataclass(frozen=True)
+class Arrangement:
+    """How the visit sheet is laid out: chosen by measuring (see layout.py).
+
+    `own_in_full` of the person's own questions are printed in full on page 1;
+    the rest are listed on page 2, after the first `first_page` questions of
+    the visit sheet (page 1 ends there).
+    """
+
+    own_in_full: int = 3
+    first_page: int | None = None  # None: no break; the questions run on
+    compact_after_visit: bool = False  # fewer lines to write on, to keep it one page
+    split_after_visit: bool = False  # when to call, on a page of its own after it
+
+
 def worksheet_context(
     bank: Bank,
     answers: Answers,
@@ -113,9 +132,17 @@ def worksheet_context(
     large_print: bool = False,
     fillable: bool = False,
     clinic: Clinic | None = None,
+    arrangement: Arrangement | None = None,
 ) -> dict[str, Any]:
     """Everything the personal worksheet template needs, as plain words."""
-    top_three = selection.leading[:3]
+    arrangement = arrangement or Arrangement()
+    own = list(selection.own_questions)
+    own_in_full = own[: arrangement.own_in_full]
+    own_more = own[arrangement.own_in_full :]
+    leading = list(selection.leading)
+    split = arrangement.first_page if own_more else None
+    if own_more and split is None:
+        split = 1
     return {
         **_common_context(
             bank, paper=paper, large_print=large_print, fillable=fillable, clinic=clinic
@@ -136,12 +163,21 @@ def worksheet_context(
             for p in answers.ranked_priorities()
         ],
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
+        # ESAS-r's items in its order and words, then the other problems apart.
         "symptoms": symptom_chart(answers.symptoms),
         "symptom_source": i18n._(v.ESAS_R_SOURCE),
-        "own_questions": list(selection.own_questions),
-        "warning_signs": warning_signs(beam_or_drug_treatments(answers, selection)),
-        "top_three": top_three,
-        "leading": selection.leading,
+        "scores_note": bool(answers.symptoms),
+        "own_in_full": own_in_full,
+        "own_more": own_more,
+        "first_page": leading[:split] if split is not None else leading,
+        "later_pages": leading[split:] if split is not None else [],
+        "warning_signs": [
+            i18n._(sign.text)
+            for sign in signs_for(answers, sign_treatments(answers, selection) or None)
+        ],
+        "call_first": i18n._(text) if (text := call_first(answers)) else None,
+        "after_visit_lines": (2, 1) if arrangement.compact_after_visit else (4, 3),
+        "split_after_visit": arrangement.split_after_visit,
         "sections": selection.sections,
     }
 
@@ -153,13 +189,18 @@ def blank_context(
     large_print: bool = False,
     fillable: bool = False,
     clinic: Clinic | None = None,
+    all_questions: bool = False,
+    size: int | None = None,
 ) -> dict[str, Any]:
-    """The blank worksheet: every choice as a tick box, the core questions."""
+    """The blank worksheet: every choice as a tick box, the questions for everyone."""
 
     def choices(name: str) -> list[tuple[str, str]]:
         # Each field's choices as the schema lists them, so a new value is a new box.
         return [(key, i18n._(text)) for key, text in schema.BY_NAME[name].choices.items()]
 
+    selection = blank_selection(
+        bank, large_print=large_print, all_questions=all_questions, size=size
+    )
     return {
         **_common_context(
             bank, paper=paper, large_print=large_print, fillable=fillable, clinic=clinic
@@ -169,6 +210,7 @@ def blank_context(
         "sites": choices("spread_to"),
         "treatments": choices("treatments"),
         "information": choices("information"),
+        "already_have": choices("already_have"),
         # ESAS-r's nine items in its order and words; the others on its "other problem" line.
         "symptoms": [
             (key, *(i18n._(w) if w else None for w in v.ESAS_R_WORDING[key]))
@@ -177,16 +219,27 @@ def blank_context(
         "other_problems": [i18n._(v.ESAS_R_WORDING[key][0]) for key in v.OTHER_PROBLEMS],
         "symptom_source": i18n._(v.ESAS_R_SOURCE),
         "warning_signs": [
-            *(
-                i18n._("{treatment}: {sign}").format(
-                    treatment=label(v.TREATMENTS_SHORT, key), sign=i18n._(sign)
-                )
-                for key, sign in v.WARNING_SIGNS.items()
-            ),
-            *(i18n._(sign) for sign in v.WARNING_SIGNS_FOR_EVERYONE),
+            i18n._("{who}: {sign}").format(who=i18n._(sign.label), sign=i18n._(sign.text))
+            if sign.label
+            else i18n._(sign.text)
+            for sign in SIGNS
         ],
-        "sections": core_sections(bank),
+        "leading": selection.leading,
+        "sections": selection.sections,
+        "call_first": None,
+        # Every sign, for whoever fills it in: fewer lines, so the page stays one page.
+        "after_visit_lines": (2, 1),
+        "split_after_visit": large_print,
     }
+
+
+def blank_selection(
+    bank: Bank, *, large_print: bool = False, all_questions: bool = False, size: int | None = None
+) -> Selection:
+    """The questions for anyone, ranked as for a person who has said nothing yet."""
+    if size is None:
+        size = BLANK_LARGE_PRINT_SIZE if large_print else BLANK_SIZE
+    return select(bank, Answers(), all_questions=all_questions, size=size)
 
 
 def symptom_chart(scores: dict[str, int] | Any) -> list[dict[str, Any]]:
@@ -233,10 +286,13 @@ def situation(answers: Answers, treatments: tuple[str, ...] | None = None) -> li
         parts.append(", ".join(label(v.TREATMENTS_SHORT, t) for t in treatments))
     if answers.stage_of_care:
         parts.append(label(v.STAGES_OF_CARE_SHORT, answers.stage_of_care))
+    if answers.already_have:
+        have = ", ".join(label(v.ALREADY_HAVE, c).lower() for c in answers.already_have)
+        parts.append(i18n._("already has: {care}").format(care=have))
     return parts
 
 
-def beam_or_drug_treatments(answers: Answers, selection: Selection) -> tuple[str, ...]:
+def sign_treatments(answers: Answers, selection: Selection) -> tuple[str, ...]:
     """The treatments whose warning signs apply: those given, and those the
     medicines imply, but not "radiation" from a radioactive medicine alone
     (Pluvicto has no treated skin to blister)."""
@@ -253,12 +309,6 @@ def beam_or_drug_treatments(answers: Answers, selection: Selection) -> tuple[str
             )
         )
     )
-
-
-def warning_signs(treatments: tuple[str, ...]) -> list[str]:
-    """The signs to call about at once: the person's treatments' first."""
-    own = [v.WARNING_SIGNS[t] for t in treatments if t in v.WARNING_SIGNS]
-    return [i18n._(sign) for sign in (*own, *v.WARNING_SIGNS_FOR_EVERYONE)]
 
 
 @functools.cache
@@ -304,6 +354,7 @@ def selection_json(bank: Bank, selection: Selection) -> str:
             "text": q.text,
             "why": q.why,
             "leading": leading,
+            "lead": chosen.lead if leading else None,
             "core": q.core,
             "reasons": [_reason(r) for r in chosen.reasons],
         }
@@ -326,11 +377,9 @@ def _reason(reason: Any) -> dict[str, Any]:
     return item
 
 
-def blank_json(bank: Bank) -> str:
+def blank_json(bank: Bank, *, all_questions: bool = False) -> str:
     """The blank worksheet's questions, for tools."""
-    from .selection import Selection
-
-    return selection_json(bank, Selection((), (), core_sections(bank)))
+    return selection_json(bank, blank_selection(bank, all_questions=all_questions))
 
 
 # --- PDF -------------------------------------------------------------------------
@@ -344,25 +393,40 @@ def font_configuration() -> FontConfiguration:
     return FontConfiguration()
 
 
-def html_to_pdf(html: str, *, fillable: bool = False) -> bytes:
-    """A tagged PDF (PDF/UA-1) of the worksheet HTML; with `fillable`, its
-    tick boxes and answer spaces are form fields."""
+def _pdf_options(fillable: bool) -> dict[str, Any]:
     import weasyprint
 
-    document = weasyprint.HTML(
-        string=html,
-        base_url=TEMPLATES_DIR.as_uri() + "/",
-        url_fetcher=_template_fetcher(),
-    )
-    pdf = document.write_pdf(
-        font_config=font_configuration(),
+    options = dict(weasyprint.DEFAULT_OPTIONS)
+    options.update(
         pdf_variant="pdf/ua-1",
         pdf_forms=fillable,
         # No author, subject or keywords: health details never go in metadata.
         uncompressed_pdf=False,
     )
+    return options
+
+
+def lay_out(html: str, *, fillable: bool = False) -> Any:
+    """The worksheet laid out in pages (a WeasyPrint document), to measure or write."""
+    import weasyprint
+
+    return weasyprint.HTML(
+        string=html,
+        base_url=TEMPLATES_DIR.as_uri() + "/",
+        url_fetcher=_template_fetcher(),
+    ).render(font_config=font_configuration(), **_pdf_options(fillable))
+
+
+def document_to_pdf(document: Any, *, fillable: bool = False) -> bytes:
+    pdf = document.write_pdf(**_pdf_options(fillable))
     assert pdf is not None
-    return pdf
+    return bytes(pdf)
+
+
+def html_to_pdf(html: str, *, fillable: bool = False) -> bytes:
+    """A tagged PDF (PDF/UA-1) of the worksheet HTML; with `fillable`, its
+    tick boxes and answer spaces are form fields."""
+    return document_to_pdf(lay_out(html, fillable=fillable), fillable=fillable)
 
 
 @functools.cache

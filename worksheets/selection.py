@@ -4,50 +4,87 @@
 always give the same worksheet, and every choice can be explained by the
 reasons attached to it.
 
-How it chooses. A question applies when its `when` conditions match the
-person's answers, its `unless` conditions do not, and its topic is not one the
-person skipped. Tailored questions (those with a `when`) that apply are always
-printed; of the questions for everyone, the `core` ones are printed and the
-rest only with `all_questions`.
+Which questions apply. A question applies when its `when` conditions match
+the person's answers, its `unless` conditions do not, and its topic is not one
+the person skipped. Of questions that share a `group` (the same thing asked in
+other words) only the one that fits best applies: the one whose `when` matched
+the most kinds of answer, and among equals the first in the bank. A question
+that the after-visit page's warning signs already answer is left out.
 
-How it orders. Each question scores by what it matched: a top priority or a
-severe symptom most, then the current treatments, stage of care, sites and
-kind of cancer; a warning sign (`urgent`) ranks higher. The highest scores, a
-few per section and per answer so that one topic cannot crowd out the others,
-form the leading set on the first pages; everything else follows in the bank's
-section order.
+What leads: the visit sheet. A visit has room for a handful of questions, so
+the sheet leads with what a palliative-care nurse would raise first, in this
+order (content-guide.md, "The visit sheet: what leads"):
+
+1. situation: where the person is. Starting or changing treatment: the aim
+   of the treatment and what it can offer. On treatment: is it working.
+   Stopping: hospice and comfort. Not sure: where am I in my care.
+2. severe symptoms: a symptom scored 7 or more, worst first: the person is
+   suffering now, and something can often be done today.
+3. prognosis: at the level the person chose; none for "not now"; through the
+   family for "family first".
+4. palliative care, unless the person already has it (or hospice).
+5. high stakes: the question that matters most for their cancer, the places
+   it has spread and their treatment (a bone drug for bone spread, seizures
+   for brain spread, inherited-gene testing where advised, the test that must
+   come before a drug); spread first, since it is a danger in the body now.
+6. priorities: one question for each thing that matters most to them, in
+   their order.
+7. the rest that was written for them (a symptom, a treatment, a site), then
+   the questions for everyone.
+
+The first four are never pushed out by the later ones: when the sheet must be
+shorter, questions go from the end. A clinic's own questions (`--clinic`)
+follow the priorities and are kept too: the clinic asked for them on every
+sheet. "Say back what I heard" is not ranked: it
+closes the visit, last on the sheet.
+
+The booklet (`all_questions`): the visit sheet, then every other question
+that applies, by section.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .answers import Answers
 from .bank import Bank, Conditions, Question, Section
 from .medicines import Resolved
+from .warning_signs import answered_by_signs
 
-LEADING_SIZE = 15
-LEADING_PER_SECTION = 5
-LEADING_PER_ANSWER = 2  # e.g. at most two questions led by "work", warning signs aside
 SEVERE_SYMPTOM = 7
+MODERATE_SYMPTOM = 4
+LEADING_SIZE = 10  # bank questions on the visit sheet, the closing one aside
+LARGE_PRINT_LEADING_SIZE = 7
+SEVERE_MAX = 3  # severe symptoms with a question of their own
+HIGH_STAKES_MAX = 2
 
-# Points for each kind of match. A symptom scored 7 or more outranks even the
-# first priority: the person is suffering now.
-PRIORITY_POINTS = (40, 32, 26)  # first, second and third priority
-OTHER_PRIORITY_POINTS = 14
-SEVERE_SYMPTOM_POINTS = 45
-SYMPTOM_POINTS = 20
-FIELD_POINTS = {
-    "medicines": 24,  # a question about the person's own drug
-    "treatments": 22,
-    "stage_of_care": 18,
-    "spread_to": 16,
-    "cancer_type": 16,
-    "information": 12,
+# 1. What the visit is about, by stage of care: groups of the bank, best first.
+SITUATION: dict[str | None, tuple[str, ...]] = {
+    "starting": ("aim-of-treatment",),
+    "changing": ("aim-of-treatment", "next-choices"),
+    "on_treatment": ("is-it-working",),
+    "stopping": ("hospice", "comfort-care"),
+    "unsure": ("where-am-i", "aim-of-treatment"),
+    None: ("aim-of-treatment",),  # not said: the aim of treatment helps anyone on it
 }
-CORE_POINTS = 10
-URGENT_POINTS = 15  # warning signs: what to call about, day or night
+# 3. The prognosis question, by how much the person wants to hear.
+PROGNOSIS: dict[str | None, tuple[str, ...]] = {
+    "details": ("outlook-ahead",),
+    "big_picture": ("outlook-ahead",),
+    "family_first": ("outlook-family-first",),
+    "not_now": (),
+    None: ("outlook-ask-first",),  # not said: ask me first how much I want to know
+}
+# 4. Palliative care: a referral; for someone stopping, what it is next to hospice.
+PALLIATIVE = ("palliative-referral", "palliative-explained")
+# Last on the sheet.
+CLOSING = "say-it-back"
+# The kinds of answer a high-stakes question can answer to, most pressing first.
+HIGH_STAKES_ORDER = ("spread_to", "medicines", "cancer_type", "treatments")
+
+# Never trimmed to fit the pages: the first tiers, and what the clinic asks of every sheet.
+PROTECTED = frozenset({"situation", "prognosis", "palliative_care", "clinic"})
 
 
 @dataclass(frozen=True)
@@ -65,20 +102,25 @@ class Reason:
 class Chosen:
     question: Question
     reasons: tuple[Reason, ...]
-    score: int
+    lead: str | None = None  # why it is on the visit sheet: "situation", "priority"...
+
+    @property
+    def fit(self) -> int:
+        """How many kinds of answer the question was written for (0: everyone)."""
+        return len({reason.answer for reason in self.reasons})
 
 
 @dataclass(frozen=True)
 class Selection:
     own_questions: tuple[str, ...]
-    leading: tuple[Chosen, ...]
-    sections: tuple[tuple[Section, tuple[Chosen, ...]], ...]
+    leading: tuple[Chosen, ...]  # the visit sheet's questions, in order, closing last
+    sections: tuple[tuple[Section, tuple[Chosen, ...]], ...]  # the booklet's other questions
     medicines: tuple[Resolved, ...] = ()
     # The treatments given and those the medicines imply, in that order.
     treatments: tuple[str, ...] = ()
 
     def all(self) -> list[Chosen]:
-        """Every selected question in printed order: the leading set, then by section."""
+        """Every selected question in printed order: the visit sheet, then by section."""
         return [*self.leading, *(c for _, chosen in self.sections for c in chosen)]
 
 
@@ -145,89 +187,156 @@ def reasons_for(
     return match(question.when, answers, medicines)
 
 
-def score(question: Question, reasons: list[Reason], answers: Answers) -> int:
-    """Points for what the question matched. Each kind of answer counts once,
-    at its best: a question that fits two of the person's treatments is not
-    twice as important as one written for the treatment itself."""
-    best: dict[str, int] = {}
-    for reason in reasons:
-        if reason.answer == "priorities":
-            rank = answers.priorities.index(reason.value)
-            points = PRIORITY_POINTS[rank] if rank < len(PRIORITY_POINTS) else OTHER_PRIORITY_POINTS
-        elif reason.answer == "symptoms":
-            # The worse the symptom, the sooner its questions: a 10 before a 7.
-            scored = answers.symptoms.get(reason.value, 0)
-            base = SEVERE_SYMPTOM_POINTS if scored >= SEVERE_SYMPTOM else SYMPTOM_POINTS
-            points = base + scored
-        else:
-            points = FIELD_POINTS.get(reason.answer, 0)
-        best[reason.answer] = max(points, best.get(reason.answer, 0))
-    return (
-        sum(best.values())
-        + (CORE_POINTS if question.core else 0)
-        + (URGENT_POINTS if question.urgent and reasons else 0)
-    )
+def all_treatments(answers: Answers, medicines: tuple[Resolved, ...]) -> tuple[str, ...]:
+    """The treatments given and those the person's medicines imply, in that order."""
+    return (*answers.treatments, *(r.value for r in implied_treatments(answers, medicines)))
 
 
-def select(bank: Bank, answers: Answers, *, all_questions: bool = False) -> Selection:
+def applicable(bank: Bank, answers: Answers) -> list[Chosen]:
+    """Every question that applies, one per group, in the bank's order."""
     medicines = bank.medicines.resolve_all(answers.medicines)
-    chosen: list[Chosen] = []
-    for question in bank.questions:
-        reasons = reasons_for(question, answers, medicines)
-        if reasons is None:
-            continue
-        if not reasons and not question.core and not all_questions:
-            continue
-        chosen.append(Chosen(question, tuple(reasons), score(question, reasons, answers)))
+    answered = answered_by_signs(answers, all_treatments(answers, medicines))
+    found = [
+        Chosen(q, tuple(reasons))
+        for q in bank.questions
+        if q.id not in answered and (reasons := reasons_for(q, answers, medicines)) is not None
+    ]
+    best: dict[str, Chosen] = {}
+    for chosen in found:  # max() keeps the first of equals: the bank's order
+        group = chosen.question.group
+        if group is not None and (group not in best or chosen.fit > best[group].fit):
+            best[group] = chosen
+    return [c for c in found if c.question.group is None or best[c.question.group] is c]
 
-    # sorted() is stable: equal scores keep the bank's order.
-    by_score = sorted(chosen, key=lambda c: -c.score)
-    leading: list[Chosen] = []
-    per_section: Counter[str] = Counter()
-    per_answer: Counter[Reason] = Counter()
-    for candidate in by_score:
-        if len(leading) == LEADING_SIZE or candidate.score == 0:
-            break
-        lead = _leading_reason(candidate, answers)
-        if per_section[candidate.question.section] < LEADING_PER_SECTION and (
-            lead is None or candidate.question.urgent or per_answer[lead] < LEADING_PER_ANSWER
-        ):
-            leading.append(candidate)
-            per_section[candidate.question.section] += 1
-            if lead is not None:
-                per_answer[lead] += 1
 
-    led = {c.question.id for c in leading}
-    sections = []
-    for section in bank.sections:
-        rest = tuple(
-            c for c in chosen if c.question.section == section.id and c.question.id not in led
-        )
-        if rest:
-            sections.append((section, rest))
-    treatments = (
-        *answers.treatments,
-        *(r.value for r in implied_treatments(answers, medicines)),
+def ranked(bank: Bank, answers: Answers) -> list[Chosen]:
+    """The visit sheet's candidates, best first, each marked with why it leads."""
+    pool = applicable(bank, answers)
+    placed: list[Chosen] = []
+    taken: set[str] = set()
+
+    def take(lead: str, candidates: Iterable[Chosen], limit: int | None = None) -> None:
+        count = 0
+        for chosen in candidates:
+            if limit is not None and count == limit:
+                return
+            if chosen.question.id not in taken:
+                taken.add(chosen.question.id)
+                placed.append(Chosen(chosen.question, chosen.reasons, lead))
+                count += 1
+
+    by_group = {c.question.group: c for c in pool if c.question.group}
+
+    def groups(names: Iterable[str]) -> list[Chosen]:
+        return [by_group[name] for name in names if name in by_group]
+
+    def picked_by(answer: str, value: str) -> list[Chosen]:
+        hits = [c for c in pool if Reason(answer, value) in c.reasons]
+        return sorted(hits, key=lambda c: -c.fit)  # stable: the bank's order among equals
+
+    # 1. Where the person is.
+    take("situation", groups(SITUATION.get(answers.stage_of_care, SITUATION[None])))
+    # 2. Severe symptoms, worst first; for each, its most pressing question.
+    for symptom in _worst_first(answers, SEVERE_SYMPTOM)[:SEVERE_MAX]:
+        take("severe_symptom", _symptom_questions(pool, symptom), limit=1)
+    # 3. Prognosis, as the person asked.
+    take("prognosis", groups(PROGNOSIS.get(answers.information, ())), limit=1)
+    # 4. Palliative care (the bank leaves it out for someone who already has it).
+    take("palliative_care", groups(PALLIATIVE), limit=1)
+    # 5. The highest stakes for their cancer, sites and treatment.
+    stakes = [c for c in pool if c.question.high_stakes and c.reasons]
+    take("high_stakes", sorted(stakes, key=_stakes_order), limit=HIGH_STAKES_MAX)
+    # 6. Each priority once, in the person's order.
+    for priority in answers.priorities:
+        take("priority", picked_by("priorities", priority), limit=1)
+    # The clinic's own questions, which it prints on every worksheet.
+    take("clinic", (c for c in pool if c.question.from_clinic))
+    # 7. The rest written for them: a moderate symptom, a warning sign, a best fit...
+    for symptom in _worst_first(answers, MODERATE_SYMPTOM):
+        if not any(Reason("symptoms", symptom) in c.reasons for c in placed):
+            take("symptom", _symptom_questions(pool, symptom), limit=1)
+    # ("Not now" means no question about what lies ahead on the sheet at all.)
+    rest = [c for c in pool if c.question.group != CLOSING and not _held_back(c, answers)]
+    tailored = [c for c in rest if c.reasons]
+    # (A question about the person's own drug before one about its whole class.)
+    take(
+        "for_me", sorted(tailored, key=lambda c: (not c.question.urgent, not _own_drug(c), -c.fit))
     )
-    return Selection(answers.own_questions, tuple(leading), tuple(sections), medicines, treatments)
+    # ...then the questions for everyone.
+    take("for_everyone", (c for c in rest if c.question.core))
+    return placed
 
 
-def _leading_reason(chosen: Chosen, answers: Answers) -> Reason | None:
-    """The answer that weighs most in the question's score ("work", "pain")."""
-    if not chosen.reasons:
-        return None
-    return max(chosen.reasons, key=lambda r: score(chosen.question, [r], answers))
+def _own_drug(chosen: Chosen) -> bool:
+    return any(r.answer == "medicines" for r in chosen.reasons)
 
 
-def core_sections(bank: Bank) -> tuple[tuple[Section, tuple[Chosen, ...]], ...]:
-    """The questions for everyone, by section: the blank worksheet's questions."""
-    sections = []
-    for section in bank.sections:
-        core = tuple(
-            Chosen(q, (), CORE_POINTS)
-            for q in bank.questions
-            if q.section == section.id and q.core and not q.when
-        )
-        if core:
-            sections.append((section, core))
-    return tuple(sections)
+def _held_back(chosen: Chosen, answers: Answers) -> bool:
+    topics = {chosen.question.topic, chosen.question.section_topic}
+    return answers.information == "not_now" and "prognosis" in topics
+
+
+def visit_sheet(candidates: list[Chosen], pool_closing: Chosen | None, size: int) -> list[Chosen]:
+    """The first `size` candidates (the protected ones always), then the closing question."""
+    sheet: list[Chosen] = []
+    others = 0
+    for chosen in candidates:
+        if chosen.lead in PROTECTED:
+            sheet.append(chosen)
+        elif others < size - sum(c.lead in PROTECTED for c in candidates):
+            sheet.append(chosen)
+            others += 1
+    if pool_closing is not None and size >= 0:  # below 0: a sheet too full even for it
+        sheet.append(Chosen(pool_closing.question, pool_closing.reasons, "closing"))
+    return sheet
+
+
+def select(
+    bank: Bank, answers: Answers, *, all_questions: bool = False, size: int = LEADING_SIZE
+) -> Selection:
+    """The visit sheet of `size` questions (plus the closing one), and with
+    `all_questions` every other question that applies, by section."""
+    pool = applicable(bank, answers)
+    closing = next((c for c in pool if c.question.group == CLOSING), None)
+    leading = visit_sheet(ranked(bank, answers), closing, size)
+    sections: list[tuple[Section, tuple[Chosen, ...]]] = []
+    if all_questions:
+        led = {c.question.id for c in leading}
+        for section in bank.sections:
+            rest = tuple(
+                c for c in pool if c.question.section == section.id and c.question.id not in led
+            )
+            if rest:
+                sections.append((section, rest))
+    medicines = bank.medicines.resolve_all(answers.medicines)
+    return Selection(
+        answers.own_questions,
+        tuple(leading),
+        tuple(sections),
+        medicines,
+        all_treatments(answers, medicines),
+    )
+
+
+def leading_size(large_print: bool) -> int:
+    return LARGE_PRINT_LEADING_SIZE if large_print else LEADING_SIZE
+
+
+def _worst_first(answers: Answers, lowest: int) -> list[str]:
+    scored = [(s, n) for s, n in answers.symptoms.items() if n >= lowest]
+    return [s for s, _ in sorted(scored, key=lambda item: -item[1])]
+
+
+def _symptom_questions(pool: list[Chosen], symptom: str) -> list[Chosen]:
+    """The questions a symptom selected, the most pressing first: a warning sign, then
+    the one written for the worse score ({pain: 7} before {pain: 4})."""
+    hits = [c for c in pool if Reason("symptoms", symptom) in c.reasons]
+    threshold: Callable[[Chosen], int] = lambda c: c.question.when.symptoms.get(symptom, 0)  # noqa: E731
+    return sorted(hits, key=lambda c: (not c.question.urgent, -threshold(c)))
+
+
+def _stakes_order(chosen: Chosen) -> int:
+    kinds = [
+        HIGH_STAKES_ORDER.index(r.answer) for r in chosen.reasons if r.answer in HIGH_STAKES_ORDER
+    ]
+    return min(kinds, default=len(HIGH_STAKES_ORDER))

@@ -157,23 +157,3 @@ ALREADY_HAVE = {
 }
 
 SYMPTOM_MIN, SYMPTOM_MAX = 0, 10
-
-# "When to call right away", printed on the after-visit page: signs for everyone,
-# then those of the person's treatments.
-WARNING_SIGNS_FOR_EVERYONE = (
-    "New back pain with weakness or numbness in the legs, or trouble controlling bladder or bowels",
-    "A seizure, a very bad headache, or sudden confusion",
-    "Trouble breathing, or chest pain",
-    "Bleeding or vomiting that does not stop",
-)
-WARNING_SIGNS = {
-    "chemotherapy": "A temperature of 100.4°F (38°C) or higher, or shaking chills",
-    "immunotherapy": "New diarrhea, a new cough or shortness of breath, a rash, or yellow "
-    "skin or eyes",
-    "targeted": "Diarrhea, a rash, swelling or shortness of breath that is new or getting worse",
-    "hormone": "A swollen, painful leg, or sudden shortness of breath",
-    "antibody_drug_conjugate": "A new cough, shortness of breath or fever, or new trouble seeing",
-    "radiation": "Skin that blisters or breaks open where you are treated",
-    "surgery": "Fever, or a wound that is red, swollen or leaking",
-    "clinical_trial": "Any new or worse side effect: call the trial team",
-}

@@ -1,0 +1,167 @@
+"""The after-visit page's "When to call right away": signs that fit the person.
+
+Each sign is printed for the person only when it fits them: a sign of a
+treatment they are having or of a place the cancer has reached, plus a short
+list for everyone. A sign also names the bank questions it already answers,
+so the worksheet does not ask them again ("During chemo, what counts as a
+fever?" is answered by the fever line of the list).
+
+Sources, by topic: NCI, ASCO and ACS patient guidance on symptoms to report
+during treatment; NCCN and ESMO on spinal cord compression, raised pressure in
+the brain, bowel blockage and high calcium; hospice and palliative care
+programmes (CAPC, NHPCO) on calling the hospice line before 911.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .answers import Answers
+from .i18n import N_
+
+DRUG_TREATMENTS = ("chemotherapy", "targeted", "immunotherapy", "hormone", "clinical_trial")
+
+
+@dataclass(frozen=True)
+class Sign:
+    text: str
+    # (answer, values): the sign fits a person whose answer is any of these; None: everyone.
+    fits: tuple[str, tuple[str, ...]] | None = None
+    answers: frozenset[str] = frozenset()  # ids of bank questions this sign answers
+    label: str | None = None  # who it is for, on the blank worksheet
+
+
+# The person's own signs first (treatments, then places), then those for everyone.
+SIGNS: tuple[Sign, ...] = (
+    Sign(
+        N_("A temperature of 100.4°F (38°C) or higher, or shaking chills"),
+        ("treatments", ("chemotherapy",)),
+        frozenset({"effects-chemo-fever"}),
+        N_("Chemotherapy"),
+    ),
+    Sign(
+        N_("New diarrhea, a new cough or shortness of breath, a rash, or yellow skin or eyes"),
+        ("treatments", ("immunotherapy",)),
+        frozenset({"effects-immuno-warning-signs"}),
+        N_("Immunotherapy"),
+    ),
+    Sign(
+        N_("Diarrhea, a rash, swelling or shortness of breath that is new or getting worse"),
+        ("treatments", ("targeted",)),
+        label=N_("Targeted drugs"),
+    ),
+    Sign(
+        N_("A swollen, painful leg, or sudden shortness of breath (signs of a blood clot)"),
+        ("treatments", DRUG_TREATMENTS),
+        frozenset({"effects-blood-clot-signs"}),
+        N_("Drug treatment"),
+    ),
+    Sign(
+        N_("A new cough, shortness of breath or fever, or new trouble seeing"),
+        ("treatments", ("antibody_drug_conjugate",)),
+        label=N_("Antibody-drug conjugate"),
+    ),
+    Sign(
+        N_("Skin that blisters or breaks open where you are treated"),
+        ("treatments", ("radiation",)),
+        label=N_("Radiation"),
+    ),
+    Sign(
+        N_("Fever, or a wound that is red, swollen or leaking"),
+        ("treatments", ("surgery",)),
+        frozenset({"effects-surgery-warning-signs"}),
+        N_("Surgery"),
+    ),
+    Sign(
+        N_("Any new or worse side effect: call the trial team"),
+        ("treatments", ("clinical_trial",)),
+        label=N_("A clinical trial"),
+    ),
+    Sign(
+        N_("A seizure, a very bad headache, throwing up, or new weakness on one side"),
+        ("spread_to", ("brain",)),
+        frozenset({"spread-brain-warning"}),
+        N_("Spread to the brain"),
+    ),
+    Sign(
+        N_(
+            "Sudden, sharp pain in a bone, or great thirst, confusion or constipation "
+            "(too much calcium in the blood)"
+        ),
+        ("spread_to", ("bones",)),
+        frozenset({"spread-bones-high-calcium"}),
+        N_("Spread to the bones"),
+    ),
+    Sign(
+        N_("Yellow skin or eyes, dark urine, or a belly that swells quickly"),
+        ("spread_to", ("liver",)),
+        frozenset({"spread-liver-warning"}),
+        N_("Spread to the liver"),
+    ),
+    Sign(
+        N_("Coughing up blood"),
+        ("spread_to", ("lungs",)),
+        frozenset({"spread-lungs-blood-chest-pain"}),
+        N_("Spread to the lungs"),
+    ),
+    Sign(
+        N_("Throwing up again and again with a swollen belly, and no stool or gas"),
+        ("spread_to", ("peritoneum",)),
+        frozenset({"spread-peritoneum-blockage"}),
+        N_("Spread to the lining of the belly"),
+    ),
+    Sign(
+        N_(
+            "New back pain with weakness or numbness in the legs, or trouble controlling "
+            "bladder or bowels"
+        ),
+        answers=frozenset({"spread-spinal-cord"}),
+    ),
+    Sign(N_("Trouble breathing, or chest pain")),
+    Sign(N_("Sudden confusion, or being very hard to wake")),
+    Sign(N_("Bleeding or vomiting that does not stop")),
+)
+
+
+def fits(sign: Sign, answers: Answers, treatments: tuple[str, ...] | None = None) -> bool:
+    if sign.fits is None:
+        return True
+    answer, values = sign.fits
+    given = treatments if answer == "treatments" and treatments is not None else None
+    if given is None:
+        given = getattr(answers, answer)
+    return any(value in given for value in values)
+
+
+def signs_for(answers: Answers, treatments: tuple[str, ...] | None = None) -> tuple[Sign, ...]:
+    """The signs to print for this person, their own first. `treatments`: those
+    given and those their medicines imply, when known."""
+    return tuple(sign for sign in SIGNS if fits(sign, answers, treatments))
+
+
+def answered_by_signs(
+    answers: Answers, treatments: tuple[str, ...] | None = None
+) -> frozenset[str]:
+    """Ids of the questions the person's list of signs already answers."""
+    return frozenset(qid for sign in signs_for(answers, treatments) for qid in sign.answers)
+
+
+def call_first(answers: Answers) -> str | None:
+    """Whom to call before 911, for a person with hospice or stopping treatment.
+
+    Hospice and palliative teams can often treat a crisis at home; an ambulance
+    takes the person to the emergency room, where they may get treatments
+    they did not want.
+    """
+    if "hospice" in answers.already_have:
+        return N_(
+            "Call your hospice team first, day or night, for any of these: they can often "
+            "help at home. Call 911 only for an emergency you want treated in the hospital."
+        )
+    if answers.stage_of_care == "stopping" or "palliative_care" in answers.already_have:
+        return N_(
+            "Call your palliative care team or your care team's night line first, day or "
+            "night: they may help without a trip to the emergency room. Call 911 in an "
+            "emergency."
+        )
+    return None
