@@ -246,7 +246,9 @@ def test_fertility_and_the_geriatric_check_do_not_assume_an_age():
 def test_one_question_each_on_stopping_care_other_medicines_and_the_children():
     stopping = booklet(stage_of_care="stopping", priorities=("family_time",))
     assert "goals-stopping-what-it-means" in stopping
-    assert "goals-stopping-still-my-doctor" not in stopping
+    # The same thing in other words: one group, of which a worksheet prints one.
+    assert BY_ID["goals-stopping-still-my-doctor"].group == "comfort-care"
+    assert BY_ID["goals-stopping-what-it-means"].group == "comfort-care"
     assert "meds-no-longer-helping" not in stopping
     talks = [i for i in stopping if "children" in BY_ID[i].text.lower() and "talk" in BY_ID[i].text]
     assert talks == ["care-children"]
