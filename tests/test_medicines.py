@@ -356,3 +356,11 @@ def test_page_one_shows_the_medicines_as_typed_and_an_unknown_one_warns(runner, 
         'and no questions are chosen for it. Did you mean "Ibrance"?\n'
     )
     assert "Ibrnce" in pdf_text(tmp_path / "u.pdf")
+
+
+def test_a_radioactive_medicine_gets_its_own_questions_not_the_beams():
+    chosen = {c.question.id for c in select(BANK, Answers(medicines=("Pluvicto",))).all()}
+    assert {"med-radioligand-home-safety", "med-radioligand-blood-dry-mouth"} <= chosen
+    assert "effects-radiation-skin" not in chosen
+    beam = {c.question.id for c in select(BANK, Answers(treatments=("radiation",))).all()}
+    assert "effects-radiation-skin" in beam
