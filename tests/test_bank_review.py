@@ -96,7 +96,9 @@ def test_stopping_drops_drug_leading_gene_tests_and_keeps_one_for_the_family():
 
 
 def test_stopping_drops_the_screening_mri_and_the_new_bone_drug_and_offers_comfort_radiation():
-    got = booklet(cancer_type="lung", spread_to=("bones", "liver"), symptoms={"pain": 8}, **STOPPING)
+    got = booklet(
+        cancer_type="lung", spread_to=("bones", "liver"), symptoms={"pain": 8}, **STOPPING
+    )
     assert "spread-brain-mri-check" not in got
     assert "spread-bones-strengthening-drug" not in got
     assert "spread-bones-radiation-comfort" in got and "spread-bones-radiation-pain" not in got
@@ -139,7 +141,9 @@ HOSPICE_AND_END_OF_LIFE = {
 def test_not_now_gets_no_hospice_question_from_either_edition(stage):
     got = booklet(stage_of_care=stage, information="not_now", spread_to=("bones",))
     assert not got & HOSPICE_AND_END_OF_LIFE
-    assert "goals-stopping-what-it-means" in booklet(stage_of_care="stopping", information="not_now")
+    assert "goals-stopping-what-it-means" in booklet(
+        stage_of_care="stopping", information="not_now"
+    )
 
 
 def test_family_first_hears_the_end_of_life_through_the_family():
@@ -191,7 +195,9 @@ def test_no_test_for_a_drug_already_taken():
 
 
 def test_the_dpd_test_is_asked_once_and_names_the_drug():
-    folfirinox = booklet(cancer_type="pancreatic", stage_of_care="starting", medicines=("FOLFIRINOX",))
+    folfirinox = booklet(
+        cancer_type="pancreatic", stage_of_care="starting", medicines=("FOLFIRINOX",)
+    )
     assert "med-dpd-test" in folfirinox and "test-dpd-before-chemo" not in folfirinox
     assert BY_ID["med-dpd-test"].high_stakes
     # Months into treatment the first dose is past.
