@@ -258,3 +258,68 @@ def test_one_question_each_on_stopping_care_other_medicines_and_the_children():
     assert "meds-no-longer-helping" not in stopping
     talks = [i for i in stopping if "children" in BY_ID[i].text.lower() and "talk" in BY_ID[i].text]
     assert talks == ["care-children"]
+
+
+# --- Bone drugs at the osteoporosis dose ---------------------------------------------
+
+
+@pytest.mark.parametrize("brand", ["Prolia", "Jubbonti", "Reclast"])
+def test_an_osteoporosis_dose_with_bone_spread_is_asked_about(brand):
+    got = booklet(spread_to=("bones",), medicines=(brand,))
+    assert "spread-bones-osteoporosis-dose" in got
+    assert BY_ID["spread-bones-osteoporosis-dose"].high_stakes
+    assert "spread-bones-dentist-on-drug" in got
+    cancer_dose = booklet(spread_to=("bones",), medicines=("Xgeva",))
+    assert "spread-bones-osteoporosis-dose" not in cancer_dose
+    assert "spread-bones-strengthening-drug" not in cancer_dose
+
+
+def test_stopping_either_denosumab_dose_brings_the_rebound_question():
+    for brand in ("Prolia", "Xgeva"):
+        assert "med-denosumab-stopping" in booklet(medicines=(brand,))
+
+
+# --- Words for the person who reads them ----------------------------------------------
+
+
+def test_a_woman_on_hormone_treatment_reads_no_erection_or_testicles():
+    for cancer in ("breast", "ovarian"):
+        got = booklet(cancer_type=cancer, treatments=("hormone", "targeted"))
+        words = " ".join(BY_ID[i].text + " " + BY_ID[i].why for i in got).lower()
+        assert "erection" not in words and "testicle" not in words, cancer
+        # A group prints one question of its kind (selection.py).
+        about_sex = {BY_ID[i].group or i for i in got if " sex" in BY_ID[i].text.lower()}
+        assert len(about_sex) <= 2, about_sex  # desire on hormones; safety during treatment
+    assert "intimacy-hormone-prostate" in booklet(cancer_type="prostate", treatments=("hormone",))
+
+
+def test_the_drug_people_know_is_named():
+    assert "Ibrance" in BY_ID["med-cdk46-blood-counts"].text
+    assert "Zometa" in BY_ID["spread-bones-strengthening-drug"].why
+    assert "IV" in BY_ID["life-home-care-at-home"].text
+
+
+def test_no_partner_is_assumed_and_no_jargon_left_unexplained():
+    assert "partner" not in BY_ID["intimacy-staying-close"].text
+    assert "dignity therapy" not in BY_ID["legacy-leave-something"].why
+    assert "burden" not in BY_ID["plan-feeding-tube"].text
+    assert BY_ID["symptoms-palliative-now"].text.startswith("Can I see a palliative care team")
+
+
+REVIEWED = [
+    "legal-money-power-of-attorney",
+    "hospice-comfort-treatments",
+    "symptoms-constipation-cause",
+    "fit-geriatric-assessment",
+    "symptoms-tired-causes",
+    "test-inherited-brca",
+    "med-steroid-effects",
+    "med-osimertinib-brain",
+]
+
+
+@pytest.mark.parametrize("qid", REVIEWED)
+def test_the_reviewed_questions_read_at_grade_eight_or_below(qid):
+    import textstat
+
+    assert textstat.flesch_kincaid_grade(BY_ID[qid].text) <= 8
