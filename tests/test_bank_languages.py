@@ -195,3 +195,31 @@ def test_questions_lists_the_bank_in_the_language_asked():
     assert result.exit_code == 0, result.output
     assert "Las metas de mi tratamiento" in result.output
     assert "¿Qué es lo mejor que podemos esperar de este tratamiento?" in result.output
+
+
+def test_the_medicine_list_is_described_in_spanish():
+    english, spanish = load_bank(), load_bank(None, "es")
+    assert len(spanish.medicines.medicines) == len(english.medicines.medicines)
+    for en, es in zip(english.medicines.medicines, spanish.medicines.medicines, strict=True):
+        assert en.name == es.name and es.description != en.description, en.name
+    # Found by any of its names, in Spanish.
+    assert spanish.medicines.find("Ibrance").description.startswith("Una pastilla que bloquea")
+
+
+def test_a_medicine_without_spanish_is_named_by_the_check(tmp_path):
+    folder = clinic_copy(tmp_path)
+    text = (folder / "es" / "medicines.yaml").read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines() if not line.startswith("  palbociclib:")]
+    kept.append("  palbociclibb: Una pastilla.")
+    (folder / "es" / "medicines.yaml").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    with pytest.raises(InputProblems) as caught:
+        load_bank(folder, "es")
+    [problem] = caught.value.problems
+    assert 'medicines: "palbociclibb" is not a medicine of medicines.yaml' in problem
+    assert 'Did you mean "palbociclib"?' in problem
+    (folder / "es" / "medicines.yaml").write_text("\n".join(kept[:-1]) + "\n", encoding="utf-8")
+    warnings = translation_warnings(load_bank(folder))
+    assert warnings == [
+        'medicines.yaml: the medicine "palbociclib" has no Spanish description; add it under '
+        '"medicines:" in es/medicines.yaml'
+    ]

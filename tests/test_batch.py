@@ -252,7 +252,7 @@ def test_two_rows_never_write_the_same_file(runner, tmp_path):
             {"output": "Visit.json", "name": "Ann"},
             {"output": "visit", "name": "Bo"},  # Visit.json and visit.json clash on a Mac
             {"output": "row-005", "name": "Cy"},
-            {"name": "Di"},  # row 5: row-005.json is taken
+            {"name": "Di"},  # row 5: row-005.json is taken, so another name is made
         ],
     )
     result = runner.invoke(cli, ["batch", "people.csv", "--format", "json", "--jobs", "1"])
@@ -260,11 +260,9 @@ def test_two_rows_never_write_the_same_file(runner, tmp_path):
     assert result.stderr == (
         "Error: people.csv, row 3, column output: visit.json is already the file name for "
         "people.csv, row 2; give each its own\n"
-        "Error: people.csv, row 5, column output: row-005.json is already the file name for "
-        "people.csv, row 4; give each its own\n"
-        "2 worksheets written to worksheets-out/; 2 rows had problems\n"
+        "3 worksheets written to worksheets-out/; 1 row had problems\n"
     )
-    assert sorted(os.listdir("worksheets-out")) == ["Visit.json", "row-005.json"]
+    assert sorted(os.listdir("worksheets-out")) == ["Visit.json", "row-005-2.json", "row-005.json"]
 
 
 def test_usage_errors(runner, tmp_path):
@@ -318,15 +316,39 @@ def test_an_interrupt_keeps_whole_files_only(runner, tmp_path, monkeypatch, jobs
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_ctrl_c_in_a_terminal_stops_every_process_and_leaves_no_partial_file(tmp_path):
+@pytest.mark.parametrize(
+    ("stop", "to_group", "code"),
+    [
+        (signal.SIGINT, True, 130),  # Ctrl-C: the terminal signals the whole group
+        (signal.SIGTERM, False, 143),  # `kill PID`, a service stopped: the main process only
+        (signal.SIGHUP, True, 129),  # the terminal window closed
+    ],
+)
+def test_a_stopped_batch_stops_every_process_and_leaves_no_partial_file(
+    tmp_path, stop, to_group, code
+):
     write_csv(tmp_path / "people.csv", [{"name": f"Person {n}"} for n in range(8)])
     out = tmp_path / "out"
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     process = subprocess.Popen(
-        [sys.executable, "-m", "worksheets", "batch", "people.csv", "--out-dir", "out"],
+        [
+            sys.executable,
+            "-m",
+            "worksheets",
+            "batch",
+            "people.csv",
+            "--out-dir",
+            "out",
+            "--combined",
+            "all.pdf",
+            "--jobs",
+            "2",
+        ],
         cwd=tmp_path,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal's job
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env={**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(scratch)},
     )
     try:
         # Wait (for a condition, not a time) until the first worksheet is written.
@@ -335,12 +357,15 @@ def test_ctrl_c_in_a_terminal_stops_every_process_and_leaves_no_partial_file(tmp
             assert process.poll() is None, process.stderr.read()
             assert time.monotonic() < deadline
             time.sleep(0.05)
-        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole group
+        if to_group:
+            os.killpg(process.pid, stop)
+        else:
+            os.kill(process.pid, stop)
         stderr = process.communicate(timeout=120)[1].decode()
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
-    assert process.returncode == 130
+    assert process.returncode == code, stderr
     assert "Traceback" not in stderr
     assert "Stopped." in stderr
     written = os.listdir(out)
@@ -348,11 +373,29 @@ def test_ctrl_c_in_a_terminal_stops_every_process_and_leaves_no_partial_file(tmp
     for name in written:
         assert name.endswith(".pdf")  # no temporary file left
         assert len(pypdf.PdfReader(out / name).pages) > 1  # whole worksheets only
-    # No worker outlives the batch.
+    assert sorted(os.listdir(tmp_path)) == ["out", "people.csv", "tmp"]  # no half combined PDF
+    # No worker, and no fork server, outlives the batch; nor their temporary folders.
     deadline = time.monotonic() + 60
     while _processes_in_session(process.pid):
         assert time.monotonic() < deadline, _processes_in_session(process.pid)
         time.sleep(0.05)
+    assert os.listdir(scratch) == []
+
+
+def test_workers_leave_no_temporary_folders(tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    write_csv(tmp_path / "people.csv", [{"name": f"Person {n}"} for n in range(3)])
+    result = subprocess.run(
+        [sys.executable, "-m", "worksheets", "batch", "people.csv", "--jobs", "2"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(scratch)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(os.listdir(tmp_path / "worksheets-out")) == 3
+    assert os.listdir(scratch) == []
 
 
 def _processes_in_session(session: int) -> list[int]:

@@ -31,6 +31,7 @@ MAX_TEXT_CHARS = 300
 MAX_WHY_CHARS = 400
 MAX_TITLE_CHARS = 60  # a section title is printed as a heading on one line
 MAX_VERSION_CHARS = 30  # printed in every page's footer
+MAX_QUESTIONS = 5_000  # far more than any bank needs; more is a mistake
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # The answers a question's conditions can name, with the values each may take:
@@ -167,25 +168,29 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
     medicines = load_medicines(medicines_file(folder), problems)
     questions: list[Question] = []
     first_seen: dict[str, str] = {}
+    count = 0
     for path in _question_files(folder):
-        if path.name in ("bank.yaml", MEDICINES_FILE):
+        if path.name.lower() in ("bank.yaml", MEDICINES_FILE):
             continue
         try:
             document = parse_yaml(read_text(path, MAX_FILE_BYTES, _("a bank file")), path.name)
         except InputProblems as error:
             problems.extend(error.problems)
             continue
+        taken = {q.id for q in questions}
         for question in read_question_file(document, sections, meta.language, problems, medicines):
-            if question.id in first_seen:
-                problems.append(
-                    f"{question.origin}, id: "
-                    + _('"{id}" is used twice (first at {first})').format(
-                        id=question.id, first=first_seen[question.id]
-                    )
-                )
-                continue
-            first_seen[question.id] = question.origin
-            questions.append(question)
+            if question.id not in taken:
+                taken.add(question.id)
+                questions.append(question)
+        # Ids are compared in every question, valid or not, so that a repeated
+        # id is reported in the same run as every other problem.
+        count += _repeated_ids(document, first_seen, problems)
+    if count > MAX_QUESTIONS:
+        problems.append(
+            _(
+                "{folder}: {n} questions; a bank holds at most {limit} (is a file there twice?)"
+            ).format(folder=folder.name, n=f"{count:,}", limit=f"{MAX_QUESTIONS:,}")
+        )
     if problems:
         raise InputProblems(problems)
     # Questions are kept in section order, then in file order within a section.
@@ -203,6 +208,26 @@ def _load_bank_cached(folder: Path, _fingerprint: object) -> Bank:
     )
 
 
+def _repeated_ids(document: YamlDocument, first_seen: dict[str, str], problems: list[str]) -> int:
+    """Report every id used before (in this file or another); the number of questions."""
+    data = document.data
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return 0
+    for index, raw in enumerate(data["questions"]):
+        qid = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(qid, str):
+            continue
+        origin = document.where(("questions", index))
+        if qid in first_seen:
+            problems.append(
+                f"{origin}, id: "
+                + _('"{id}" is used twice (first at {first})').format(id=qid, first=first_seen[qid])
+            )
+        else:
+            first_seen[qid] = origin
+    return len(data["questions"])
+
+
 def medicines_file(folder: Path) -> Path:
     """The bank's medicine list; a clinic's copy written before the list came
     has none of its own and uses the built-in one."""
@@ -211,8 +236,10 @@ def medicines_file(folder: Path) -> Path:
 
 
 def _question_files(folder: Path) -> list[Path]:
-    """Every YAML file of the folder: `.yaml` or `.yml`, as an editor may save it."""
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """Every YAML file of the folder: `.yaml`, `.yml` or `.YAML`, as an editor may save it."""
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+    )
 
 
 @dataclass
@@ -418,7 +445,8 @@ def _read_question(
         if raw.get(key) in (None, ""):
             bad(path, key, _("missing; every question needs {field}").format(field=key))
     qid = raw.get("id")
-    if qid is not None and (not isinstance(qid, str) or not ID_PATTERN.match(qid)):
+    # fullmatch: `$` alone would let an id end in a line break ("id: |" in YAML).
+    if qid is not None and (not isinstance(qid, str) or not ID_PATTERN.fullmatch(qid)):
         bad(
             (*path, "id"),
             "id",
@@ -439,6 +467,12 @@ def _read_question(
     sources = _sources(raw.get("source"), (*path, "source"), bad)
     when = _conditions(raw.get("when"), (*path, "when"), "when", bad, medicines)
     unless, *unless_also = _exclusions(raw.get("unless"), (*path, "unless"), bad, medicines)
+    if when and when == unless:
+        bad(
+            (*path, "unless"),
+            "unless",
+            _("is the same as its when, so the question could never be chosen"),
+        )
     topic = raw.get("topic")
     if topic is not None and not _known(topic, v.SKIP_TOPICS):
         _bad_value(
@@ -451,7 +485,7 @@ def _read_question(
         if not isinstance(value, bool):
             bad((*path, flag), flag, _("should be true or false"))
     group = raw.get("group")
-    if group is not None and (not isinstance(group, str) or not ID_PATTERN.match(group)):
+    if group is not None and (not isinstance(group, str) or not ID_PATTERN.fullmatch(group)):
         bad(
             (*path, "group"),
             "group",

@@ -32,10 +32,12 @@ from .answers import closest
 from .bank import MAX_TEXT_CHARS, MAX_WHY_CHARS, Bank, Question, Section, check_text
 from .errors import InputProblems
 from .i18n import _, language_name
+from .medicines import MedicineList
 from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
 
 MAX_FILE_BYTES = 2_000_000
-FILE_FIELDS = ("language", "sections", "questions")
+FILE_FIELDS = ("language", "sections", "questions", "medicines")
+MAX_DESCRIPTION_CHARS = 400
 TEXT_FIELDS = {"text": MAX_TEXT_CHARS, "why": MAX_WHY_CHARS}
 
 
@@ -45,6 +47,8 @@ class Translation:
 
     questions: Mapping[str, Mapping[str, str]]
     sections: Mapping[str, str]
+    # The medicine list's plain descriptions, by the medicine's name.
+    medicines: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 def translated_bank(bank: Bank, language: str) -> Bank:
@@ -91,6 +95,21 @@ def _translate(bank: Bank, folder: Path | None, language: str) -> Bank:
         sections=sections,
         questions=tuple(questions),
         untranslated=untranslated,
+        medicines=_translated_medicines(bank.medicines, translation.medicines),
+    )
+
+
+def _translated_medicines(medicines: MedicineList, descriptions: Mapping[str, str]) -> MedicineList:
+    if not descriptions:
+        return medicines
+    new = {
+        m.name: dataclasses.replace(m, description=descriptions.get(m.name, m.description))
+        for m in medicines.medicines
+    }
+    return dataclasses.replace(
+        medicines,
+        medicines=tuple(new[m.name] for m in medicines.medicines),
+        by_key={key: new[m.name] for key, m in medicines.by_key.items()},
     )
 
 
@@ -151,6 +170,7 @@ def read_translation(folder: Path, bank: Bank, language: str) -> Translation | N
     problems: list[str] = []
     questions: dict[str, dict[str, str]] = {}
     sections: dict[str, str] = {}
+    medicines: dict[str, str] = {}
     seen: dict[str, str] = {}
     ids = [q.id for q in bank.questions]
     known_ids = set(ids)
@@ -163,9 +183,39 @@ def read_translation(folder: Path, bank: Bank, language: str) -> Translation | N
             problems.extend(error.problems)
             continue
         _read_file(doc, language, ids, known_ids, section_ids, questions, sections, seen, problems)
+        _read_medicines(doc, bank, medicines, problems)
     if problems:
         raise InputProblems(problems)
-    return Translation(questions, sections)
+    return Translation(questions, sections, medicines)
+
+
+def _read_medicines(
+    doc: YamlDocument, bank: Bank, medicines: dict[str, str], problems: list[str]
+) -> None:
+    """`medicines:` the descriptions by generic name (or regimen name)."""
+    data = doc.data
+    if not isinstance(data, dict) or data.get("medicines") is None:
+        return
+    raw = data["medicines"]
+    if not isinstance(raw, dict):
+        problems.append(
+            f"{doc.where(('medicines',), 'medicines')}: "
+            + _("should give each medicine's description by its name")
+        )
+        return
+    names = [m.name for m in bank.medicines.medicines]
+    for name, description in raw.items():
+        path = ("medicines", name)
+
+        def problem(where: Path_, field: str, message: str) -> None:
+            problems.append(f"{doc.where(where, field)}: {message}")
+
+        if name not in names:
+            _unknown_id(problem, path, "medicines", name, names, _("a medicine of medicines.yaml"))
+            continue
+        checked = check_text(description, path, f"medicines.{name}", MAX_DESCRIPTION_CHARS, problem)
+        if checked is not None:
+            medicines[str(name)] = checked
 
 
 def _read_file(
@@ -302,6 +352,16 @@ def translation_warnings(bank: Bank) -> list[str]:
                     file=file,
                 )
             )
+        described = {m.name: m.description for m in translated.medicines.medicines}
+        for medicine in bank.medicines.medicines:
+            if medicine.description and described.get(medicine.name) == medicine.description:
+                warnings.append(
+                    "medicines.yaml: "
+                    + _(
+                        'the medicine "{name}" has no {language} description; add it under '
+                        '"medicines:" in {folder}/medicines.yaml'
+                    ).format(name=medicine.name, language=name, folder=language)
+                )
         for section in untranslated_sections(bank, translated):
             warnings.append(
                 "bank.yaml: "

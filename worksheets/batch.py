@@ -12,11 +12,14 @@ at once and leave nothing half-written.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import itertools
 import multiprocessing
 import os
+import shutil
 import signal
 import sys
+import tempfile
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -28,7 +31,7 @@ from .csvinput import MAX_ROWS, OUTPUT_COLUMN, at_column, read_batch_csv
 from .documents import DocumentOptions, load_sources, personal_document
 from .errors import InputProblems, UserError
 from .i18n import _, ngettext
-from .output import check_target, write_output
+from .output import check_room, check_target, write_output
 
 DEFAULT_OUT_DIR = Path("worksheets-out")
 ANSWERS_SUFFIXES = (".yaml", ".yml")
@@ -72,6 +75,7 @@ class BatchSettings:
 class BatchPlan:
     people: list[Person]
     unit: str  # "row" or "file": what the summary counts
+    skipped: tuple[str, ...] = ()  # files of a folder that were not read, and why
 
     def ready(self) -> list[tuple[int, Person]]:
         return [(index, person) for index, person in enumerate(self.people) if not person.problems]
@@ -108,10 +112,11 @@ class BatchReport:
 class BatchStopped(KeyboardInterrupt):
     """Ctrl-C during a batch: what was written before it (whole files only)."""
 
-    def __init__(self, written: int, destinations: list[str]) -> None:
+    def __init__(self, written: int, destinations: list[str], signum: int = signal.SIGINT) -> None:
         super().__init__()
         self.written = written
         self.destinations = destinations
+        self.signum = signum  # Ctrl-C, or SIGTERM or SIGHUP
 
     def message(self) -> str:
         if not self.written:
@@ -146,7 +151,8 @@ def plan_batch(source: Path, settings: BatchSettings) -> BatchPlan:
         raise UserError(_("--combined is for printing; it does not work with --fillable"))
     fmt = settings.document.format
     if source.is_dir():
-        plan = BatchPlan(_from_folder(source, fmt), "file")
+        people, skipped = _from_folder(source, fmt)
+        plan = BatchPlan(people, "file", tuple(skipped))
     else:
         plan = BatchPlan(_from_csv(source, fmt), "row")
     if settings.combined is not None:
@@ -159,36 +165,61 @@ def plan_batch(source: Path, settings: BatchSettings) -> BatchPlan:
             raise UserError(
                 _("{path} is a file, not a folder; choose another --out-dir").format(path=out_dir)
             )
+        # Found now, not after the first worksheet was laid out.
+        check_room(out_dir, _folder_name(out_dir))
         if not settings.force:
-            plan = BatchPlan([_refuse_existing(p, out_dir) for p in plan.people], plan.unit)
+            plan = BatchPlan(
+                [_refuse_existing(p, out_dir) for p in plan.people], plan.unit, plan.skipped
+            )
     return plan
 
 
 def _from_csv(path: Path, fmt: str) -> list[Person]:
     names = _Names(fmt)
-    people = []
-    for row in read_batch_csv(path):
-        name_place = at_column(row.place, OUTPUT_COLUMN)
-        person = Person(row.place, name_place, answers=row.answers, problems=row.problems)
-        if row.answers is not None:
-            person = names.assign(person, row.output or f"row-{row.number:03d}")
-        people.append(person)
+    rows = read_batch_csv(path)
+    people = [
+        Person(
+            row.place,
+            at_column(row.place, OUTPUT_COLUMN),
+            answers=row.answers,
+            problems=row.problems,
+        )
+        for row in rows
+    ]
+    # The names asked for first, so that a name made from a row number never
+    # takes the one another row asked for.
+    for index, row in enumerate(rows):
+        if row.answers is not None and row.output:
+            people[index] = names.assign(people[index], row.output)
+    for index, row in enumerate(rows):
+        if row.answers is not None and not row.output:
+            people[index] = names.assign_free(people[index], f"row-{row.number:03d}")
     return people
 
 
-def _from_folder(folder: Path, fmt: str) -> list[Person]:
+def _from_folder(folder: Path, fmt: str) -> tuple[list[Person], list[str]]:
+    """The people of a folder of answers files, and what was skipped and why."""
+    files: list[Path] = []
+    skipped: list[str] = []
     try:
-        files = sorted(
-            path
-            for path in folder.iterdir()
-            if path.suffix.lower() in ANSWERS_SUFFIXES
-            and not path.name.startswith(".")
-            and path.is_file()
-        )
+        entries = sorted(folder.iterdir())
     except OSError as error:
         raise InputProblems(
             [_("{name}: cannot be read ({reason})").format(name=folder, reason=error.strerror)]
         ) from None
+    for path in entries:
+        if path.suffix.lower() not in ANSWERS_SUFFIXES or path.name.startswith("."):
+            continue
+        if path.is_file():
+            files.append(path)
+            continue
+        if path.is_symlink() and not path.exists():
+            why = _("a link to a file that is not there")
+        elif path.is_dir():
+            why = _("a folder, not a file")
+        else:
+            why = _("not a regular file (a pipe or a device)")
+        skipped.append(_("{name}: skipped, {why}").format(name=path.name, why=why))
     if not files:
         raise InputProblems(
             [_("{name}: no answers files (*.yaml or *.yml) in this folder").format(name=folder)]
@@ -210,7 +241,7 @@ def _from_folder(folder: Path, fmt: str) -> list[Person]:
             people.append(Person(path.name, path.name, problems=tuple(error.problems)))
             continue
         people.append(names.assign(Person(path.name, path.name, answers=answers), path.stem))
-    return people
+    return people, skipped
 
 
 class _Names:
@@ -233,6 +264,14 @@ class _Names:
             )
         self.taken[name.casefold()] = person.place
         return Person(person.place, person.name_place, name, person.answers)
+
+    def assign_free(self, person: Person, stem: str) -> Person:
+        """A name made by the program: `row-003.pdf`, else `row-003-2.pdf`, ..."""
+        candidate, number = stem, 1
+        while (candidate + self.suffix).casefold() in self.taken:
+            number += 1
+            candidate = f"{stem}-{number}"
+        return self.assign(person, candidate)
 
 
 def _refuse_existing(person: Person, out_dir: Path) -> Person:
@@ -260,7 +299,7 @@ def run_batch(
     problems = {index: list(person.problems) for index, person in enumerate(plan.people)}
     ready = plan.ready()
     written: list[int] = []  # people whose worksheet is written (or made, for --combined)
-    warnings: list[str] = []
+    warnings: list[str] = list(plan.skipped)
     out_dir = settings.out_dir
     if out_dir is not None and ready:
         _make_folder(out_dir)
@@ -297,11 +336,12 @@ def run_batch(
                     written.clear()
             elif combined.added:
                 destinations.append(str(settings.combined))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         if combined is not None:
             combined.discard()
         files = len(written) if out_dir is not None else 0
-        raise BatchStopped(files, destinations[:1]) from None
+        signum = getattr(stop, "signum", signal.SIGINT)
+        raise BatchStopped(files, destinations[:1], signum) from None
     except BaseException:
         if combined is not None:
             combined.discard()
@@ -417,10 +457,16 @@ def render_all(
         for index, answers in tasks:
             finished(index, render_one(answers, settings.document))
         return
+    # Each worker's temporary files (WeasyPrint's fonts) go in one folder of
+    # the batch's own, removed at the end: a worker stopped mid-page, or ended
+    # without running its clean-up, leaves nothing behind.
+    scratch = tempfile.mkdtemp(prefix="worksheets-batch-")
+    _start_resource_tracker()
     executor = cf.ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_process_context(),
         initializer=_worker_start,
+        initargs=(scratch,),
         **_recycling(),
     )
     waiting = iter(tasks)
@@ -449,6 +495,7 @@ def render_all(
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 # A worksheet or the problem that stopped it, and the warnings made on the way.
@@ -483,10 +530,27 @@ def _recycling() -> dict[str, Any]:
     return {}  # Python 3.10: workers live as long as the batch
 
 
-def _worker_start() -> None:
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker deaf to SIGHUP, as it already is
+    to Ctrl-C and SIGTERM: when a closed terminal hangs up the whole group, it
+    must live to clean up after the workers rather than die printing tracebacks."""
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is None:
+        return  # Windows
+    from multiprocessing import resource_tracker
+
+    previous = signal.signal(hangup, signal.SIG_IGN)  # an ignored signal stays so in the child
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.signal(hangup, previous)
+
+
+def _worker_start(scratch: str) -> None:
     # Ctrl-C reaches every process in the terminal's group; the main process
     # alone decides what happens then, so a worker never prints a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tempfile.tempdir = scratch
 
 
 def _stop_workers(executor: cf.ProcessPoolExecutor) -> None:
@@ -497,3 +561,11 @@ def _stop_workers(executor: cf.ProcessPoolExecutor) -> None:
     for process in workers:
         if process.is_alive():
             process.terminate()
+    for process in workers:
+        process.join(timeout=5)
+    # The fork server would otherwise outlive a stopped batch until this
+    # process exits; it holds nothing, so it can simply go.
+    with contextlib.suppress(Exception):
+        from multiprocessing import forkserver
+
+        forkserver._forkserver._stop()  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ starts fast and WeasyPrint is loaded only when a PDF is made.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,9 +40,15 @@ class WorksheetsGroup(click.Group):
         return contextvars.copy_context().run(self._main, *args, **kwargs)
 
     def _main(self, *args: Any, **kwargs: Any) -> Any:
+        from .errors import Stopped
+
         kwargs["standalone_mode"] = False
+        _stop_on_signals()
         try:
             result = super().main(*args, **kwargs)
+        except Stopped as stopped:
+            click.echo("\n" + _("Stopped. Nothing was written."), err=True)
+            sys.exit(128 + stopped.signum)
         except (click.Abort, KeyboardInterrupt, EOFError):
             click.echo("\n" + _("Stopped. Nothing was written."), err=True)
             sys.exit(EXIT_INTERRUPTED)
@@ -56,6 +63,24 @@ class WorksheetsGroup(click.Group):
             sys.stderr.close()
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, a stopped service) end the program
+    the way Ctrl-C does: temporary files removed, workers stopped, then exit
+    143 or 129."""
+    import signal
+
+    from .errors import Stopped
+
+    def stop(signum: int, _frame: Any) -> None:
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError):  # not the main thread: the caller decides
+                signal.signal(number, stop)
 
 
 def _language_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -256,22 +281,27 @@ def questions(fmt: str, check: bool, bank: Path | None, language: str | None) ->
 
 def _write_personal(answers: Any, options: dict[str, Any]) -> None:
     from .documents import personal_document
-    from .output import default_name
+    from .output import default_name, output_target
 
-    target = options.get("output") or default_name(answers.appointment, options["fmt"])
+    target = output_target(options.get("output"), default_name(answers.appointment, options["fmt"]))
     _write_document(
-        target, options["force"], lambda: personal_document(answers, _document_options(options))
+        target,
+        options["force"],
+        lambda: personal_document(answers, _document_options(options)),
+        private=True,  # a person's worksheet, like their answers file
     )
 
 
-def _write_document(target: str, force: bool, make: Callable[[], bytes]) -> None:
+def _write_document(
+    target: str, force: bool, make: Callable[[], bytes], *, private: bool = False
+) -> None:
     """Make a document and write it whole to `target` ("-": standard output)."""
     from .output import STDOUT, check_target, write_output
 
     if target != STDOUT:
         # Refuse before the slow part, so the person is not kept waiting for nothing.
         check_target(Path(target), force)
-    write_output(target, make(), force=force)
+    write_output(target, make(), force=force, private=private)
     if target != STDOUT:
         click.echo(_("Wrote {path}").format(path=shown(str(target))), err=True)
 
@@ -309,7 +339,9 @@ def blank(copies: int, **options: Any) -> None:
 
     if copies > 1 and options["fmt"] != "pdf":
         raise click.UsageError(_("--copies works with PDF only"))
-    target = options.get("output") or f"blank-worksheet.{options['fmt']}"
+    from .output import output_target
+
+    target = output_target(options.get("output"), f"blank-worksheet.{options['fmt']}")
     _write_document(
         target,
         options["force"],
@@ -479,7 +511,7 @@ def batch(
             report = run_batch(plan, settings, bar.update if bar else None)
     except BatchStopped as stopped:
         click.echo("\n" + stopped.message(), err=True)
-        return EXIT_INTERRUPTED
+        return 128 + stopped.signum
     for warning in report.warnings:
         click.echo(_("Warning: {warning}").format(warning=shown(warning)), err=True)
     for problem in report.problems:

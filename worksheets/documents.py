@@ -67,7 +67,9 @@ def _html_or_pdf(
     html: str, options: DocumentOptions, typed: list[str | None], warn: Callable[[str], None]
 ) -> bytes:
     if options.format == "html":
-        return html.encode("utf-8")
+        from .render import standalone_html
+
+        return standalone_html(html).encode("utf-8")
     from .render import html_to_pdf
 
     check_fonts(typed, warn)

@@ -68,3 +68,12 @@ class InputProblems(UserError):
         if len(lines) == 1:
             return lines[0]
         return f"{len(lines)} problems:\n" + "\n".join(f"  {p}" for p in lines)
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: handled as Ctrl-C is (nothing half-written, workers
+    stopped), then the process exits with 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__()
+        self.signum = signum

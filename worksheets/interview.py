@@ -34,7 +34,14 @@ from .answers import Answers, load_answers
 from .documents import DocumentOptions, warn_on_stderr
 from .errors import UserError
 from .i18n import _, ngettext
-from .output import STDOUT, check_folder, check_target, default_name, write_output
+from .output import (
+    STDOUT,
+    check_folder,
+    check_target,
+    default_name,
+    output_target,
+    write_output,
+)
 from .output import save_answers as write_answers_file
 from .prompts import Console
 from .schema import Kind
@@ -82,9 +89,12 @@ def _run_interview(
     io = local_words.with_commands(console or prompts.terminal(err=to_stdout))
     if save_answers is not None:
         _check_answers_target(save_answers, force)
-    if output and not to_stdout:
-        check_target(Path(output), force)
-    elif not output:
+    if output:
+        # A folder gets the usual name; the terminal is refused (see output_target).
+        target = output_target(output, default_name(None, document.format))
+        if not to_stdout:
+            check_target(Path(target), force)
+    else:
         check_folder(Path(default_name(None, document.format)))  # the current folder
     start = load_answers(start_from) if start_from is not None else Answers()
     if document.bank is not None or document.clinic is not None:
@@ -105,9 +115,12 @@ def _run_interview(
     io.echo("")
     for warning in warnings:
         warn_on_stderr(warning)
-    target = output or _free_default_name(io, answers.appointment, document.format, force)
+    if output:
+        target = output_target(output, default_name(answers.appointment, document.format))
+    else:
+        target = _free_default_name(io, answers.appointment, document.format, force)
     try:
-        write_output(target, data, force=force)
+        write_output(target, data, force=force, private=True)  # readable by its owner alone
     except UserError:
         # A full disk or a removed stick must not cost the person their answers.
         if keep is not None:

@@ -33,6 +33,35 @@ def default_name(appointment: dt.date | None, fmt: str, *, today: dt.date | None
     return f"care-questions-{day.isoformat()}.{fmt}"
 
 
+def output_target(output: str | None, default: str) -> str:
+    """Where `-o` asks a document to go, `default` being its usual file name.
+
+    `-o folder/` and `-o existing-folder` put the usual name inside the folder;
+    a folder that does not exist, written with its slash, is an error rather
+    than a file named after it. `-o -` is standard output, but never a terminal,
+    where a PDF would print as gibberish (and could drive the terminal).
+    """
+    if not output:
+        return default
+    if output == STDOUT:
+        if sys.stdout.isatty():
+            raise UserError(
+                _(
+                    "-o - writes the worksheet to standard output, which is this terminal; "
+                    "give a file name (-o worksheet.pdf) or send it on (-o - | lpr)"
+                )
+            )
+        return output
+    path = Path(output)
+    if output.endswith(("/", os.sep)) and not path.is_dir():
+        raise UserError(
+            _("cannot write into {folder}: the folder does not exist").format(folder=output)
+        )
+    if path.is_dir():
+        return str(path / default)
+    return output
+
+
 def refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not path.is_file():
         # A device, a pipe or a folder: never renamed over, --force or not.
@@ -66,8 +95,30 @@ def check_folder(path: Path) -> None:
                 path=path, folder=folder
             )
         )
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError(_("cannot write {path}: no permission to write there").format(path=path))
+    check_room(folder, str(path))
+
+
+# Less free space than this is a full disk for a worksheet (about 150 kB).
+MIN_FREE_BYTES = 2_000_000
+
+
+def check_room(folder: Path, shown_as: str) -> None:
+    """Files can be written in `folder` (or, if it is still to be made, in the
+    nearest folder above it that exists): permission, and room on the disk."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UserError(
+            _("cannot write {path}: no permission to write there").format(path=shown_as)
+        )
+    if hasattr(os, "statvfs"):
+        try:
+            room = os.statvfs(existing)
+        except OSError:
+            return
+        if room.f_bavail * room.f_frsize < MIN_FREE_BYTES:
+            raise UserError(_("cannot write {path}: the disk is full").format(path=shown_as))
 
 
 def answers_yaml(answers: Answers) -> str:

@@ -69,6 +69,10 @@ class PdfJoiner:
     """
 
     def __init__(self, handle: BinaryIO, *, two_sided: bool = True) -> None:
+        # Imported now, not with the first document: a Ctrl-C that lands in
+        # the middle of importing the extension aborts the whole process.
+        import pikepdf  # noqa: F401
+
         self.out = handle
         self.two_sided = two_sided
         # The cross-reference entry of each object: (1, offset) written as it
@@ -92,6 +96,7 @@ class PdfJoiner:
         self.info: int | None = None
         self.metadata: int | None = None
         self.form: bytes | None = None  # the first document's AcroForm, without /Fields
+        self.role_map = b""
         self.documents = 0
         self.blank_box: bytes | None = None  # a blank page is due, this size
         self._write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
@@ -350,6 +355,10 @@ class PdfJoiner:
             self.metadata = self._allocate()
             tokens, stream = self._compile(source, metadata.objgen)
             self._object(self.metadata, fill(tokens), stream)
+        tree = root.get("/StructTreeRoot")
+        if tree is not None and "/RoleMap" in tree:
+            # Custom tags and the standard ones they stand for: the same in every worksheet.
+            self.role_map = fill(_tokens(tree.RoleMap.unparse(resolved=True)))
         form = root.get("/AcroForm")
         if form is not None:
             body = pikepdf.Dictionary(form)
@@ -387,10 +396,11 @@ class PdfJoiner:
             leaves.append(leaf)
         parent_tree = self._allocate()
         self._object(parent_tree, b"<< /Kids %s >>" % _references(leaves))
+        role_map = b" /RoleMap " + self.role_map if self.role_map else b""
         self._object(
             self.struct_root,
-            b"<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d >>"
-            % (self.document_element, parent_tree, self.next_key),
+            b"<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d%s >>"
+            % (self.document_element, parent_tree, self.next_key, role_map),
         )
         catalog = [
             b"/Type /Catalog /Pages %d 0 R" % self.page_root,

@@ -8,9 +8,11 @@ own template folder and nothing else: no network, no other file.
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -244,6 +246,27 @@ def warning_signs(treatments: tuple[str, ...]) -> list[str]:
 def _stylesheet() -> Markup:
     # The project's own file, trusted as it is; read once, not for every batch row.
     return Markup((TEMPLATES_DIR / "worksheet.css").read_text(encoding="utf-8"))
+
+
+_FONT_URL = re.compile(r"url\((fonts/[A-Za-z0-9_.-]+\.ttf)\)")
+
+
+def standalone_html(html: str) -> str:
+    """The HTML with its fonts inside (data: URIs), for the `--format html` file.
+
+    Opened anywhere (mailed, copied to a phone), it shows in the worksheet's
+    own font, and refers to no other file. The PDF does not need this: its
+    renderer reads the project's own font files, and only those.
+    """
+
+    def inline(found: re.Match[str]) -> str:
+        path = (TEMPLATES_DIR / found.group(1)).resolve()
+        if not path.is_relative_to(TEMPLATES_DIR.resolve()):
+            return found.group(0)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f"url(data:font/ttf;base64,{data})"
+
+    return _FONT_URL.sub(inline, html)
 
 
 def render_html(template: str, context: dict[str, Any]) -> str:
