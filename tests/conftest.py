@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -20,6 +21,7 @@ os.environ["LANG"] = "C.UTF-8"
 
 REPO = Path(__file__).resolve().parent.parent
 MARIA = REPO / "examples" / "maria.yaml"
+TODAY = dt.date(2026, 12, 1)
 
 
 class _Collect(logging.Handler):
@@ -44,6 +46,12 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "weasyprint_may_warn(prefix): a WeasyPrint warning starting so is expected here",
     )
+
+
+@pytest.fixture(autouse=True)
+def today_is_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The interview takes 2026-12-01 (a Tuesday) as today: no test follows the clock."""
+    monkeypatch.setenv("WORKSHEETS_TODAY", TODAY.isoformat())
 
 
 @pytest.fixture(autouse=True)

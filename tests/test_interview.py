@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -12,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from tests.conftest import MARIA, pdf_text, write_answers
+from tests.conftest import MARIA, TODAY, pdf_pages, pdf_text, write_answers
 from worksheets import interview
 from worksheets.answers import Answers, load_answers
 from worksheets.cli import cli
@@ -23,16 +24,15 @@ from worksheets.prompts import Console
 MARIA_SESSION = [
     "Maria Lopez",  # name
     "2026-12-03",  # visit date
+    "",  # "Thursday, December 3, 2026. Is that right? [Y/n]"
     "Dr. Okafor",  # care team
     "my daughter Ana",  # who comes along
     "pancreatic",  # kind of cancer
     "3",  # spread: liver
-    "FOLFIRINOX",  # medicines
-    "",  # no more medicines
     "1",  # starting
+    "FOLFIRINOX",  # medicines
     "chemo",  # treatments
-    "work, eat comfortably, travel",  # what matters most
-    "",  # ranking: keep this order
+    "work, eat comfortably, travel",  # what matters most, most important first
     "details",  # how much to hear
     "",  # pain: skipped
     "7",  # tiredness
@@ -48,6 +48,8 @@ SUMMARY_ACCEPT = ["", *NO_BOOKLET]
 DONT_SAVE = [""]
 
 MARIA_ANSWERS = load_answers(MARIA)
+# As the interview saves them: with the day they were saved.
+MARIA_SAVED = dataclasses.replace(MARIA_ANSWERS, saved=TODAY)
 
 
 def lines(*parts: list[str]) -> str:
@@ -87,8 +89,10 @@ def test_patient_session_ends_with_a_pdf_of_the_answers(runner, tmp_path):
     result = runner.invoke(cli, [], input=lines(MARIA_SESSION, SUMMARY_ACCEPT, DONT_SAVE))
     assert result.exit_code == 0, result.output
     assert files(tmp_path) == ["care-questions-2026-12-03.pdf"]
+    pages = pdf_pages(tmp_path / "care-questions-2026-12-03.pdf")
     assert result.output.endswith(
-        "\nWrote care-questions-2026-12-03.pdf\nPrint it and bring it to your visit.\n"
+        f"\nWrote the worksheet, {pages} pages: {tmp_path / 'care-questions-2026-12-03.pdf'}\n"
+        "To print it, open the file and choose Print. Bring it to your visit.\n"
     )
     text = pdf_text(tmp_path / "care-questions-2026-12-03.pdf")
     for answer in (
@@ -122,13 +126,13 @@ def test_the_summary_shows_every_answer(runner):
     summary = summary.split("\nType a number")[0]
     assert summary.splitlines() == [
         "   1. Name: Maria Lopez",
-        "   2. Visit date: 2026-12-03 (Thursday)",
+        "   2. Visit date: Thursday, December 3, 2026",
         "   3. Visit with: Dr. Okafor",
         "   4. Coming along: my daughter Ana",
         "   5. Kind of cancer: Pancreatic cancer",
         "   6. Where it has spread: Liver",
-        "   7. Cancer medicines: FOLFIRINOX",
-        "   8. Where things are now: Just learned it has spread, or about to start treatment",
+        "   7. Where things are now: Just learned it has spread, or about to start treatment",
+        "   8. Cancer medicines: FOLFIRINOX",
         "   9. Treatments: Chemotherapy",
         "  10. What matters most: Keeping up my work; Eating without nausea or discomfort; Being able to travel",
         "  11. How much to hear: I want the details, numbers included",
@@ -161,7 +165,7 @@ def test_skipping_everything_still_makes_a_worksheet(runner, tmp_path):
 
 
 def test_not_sure_is_an_answer(runner):
-    session = ["", "not sure", "", "", "not sure", "not sure", "", "not sure", "not sure"]
+    session = ["", "not sure", "", "", "not sure", "not sure", "not sure", "not sure", "not sure"]
     session += ["", "not sure", "skip all", "", ""]
     result = runner.invoke(
         cli,
@@ -171,24 +175,30 @@ def test_not_sure_is_an_answer(runner):
     assert result.exit_code == 0, result.stderr
     assert "   5. Kind of cancer: Not sure of the exact kind" in result.stderr
     assert "   6. Where it has spread: Not sure where" in result.stderr
-    assert "   8. Where things are now: Not sure" in result.stderr
+    assert "   7. Where things are now: Not sure" in result.stderr
+    assert "   8. Cancer medicines: (skipped)" in result.stderr
     assert "   9. Treatments: Not sure" in result.stderr
     assert "  11. How much to hear: (skipped)" in result.stderr
 
 
 def test_wrong_entries_are_asked_again_in_plain_words(runner):
     session = list(MARIA_SESSION)
-    session[1:2] = ["December 3rd", "2026-12-03"]
-    session[5:6] = ["pancreas", "pancreatic"]  # the kind of cancer, after the extra date line
+    session[1:3] = ["soon", "2026-12-03", ""]
+    session[6:7] = [
+        "lugn cancr",
+        "no",
+        "pancreatic",
+    ]  # the kind of cancer, after the extra date line
     result = runner.invoke(cli, [], input=lines(session, ["99", ""], NO_BOOKLET, DONT_SAVE))
     assert result.exit_code == 0, result.output
     assert (
-        '"December 3rd" is not a date this program can read. '
-        "Type it as year-month-day, for example 2026-12-03." in result.output
+        '"soon" is not a date this program can read. '
+        "Try it like this: December 15, or 12/15/2026." in result.output
     )
+    assert '"lugn cancr": did you mean "Lung cancer"? [Y/n] no' in result.output
     assert (
-        '"pancreas" is not on the list. Type a number from 1 to 11, or a word from the list.'
-        in result.output
+        '"lugn cancr" is not on the list. Type a number from 1 to 11, or a word from the list.\n'
+        "Type that one again, or press Enter to leave it out: pancreatic" in result.output
     )
     assert "Please type a number from 1 to 14, or press Enter alone." in result.output
     assert "Traceback" not in result.output
@@ -196,10 +206,9 @@ def test_wrong_entries_are_asked_again_in_plain_words(runner):
 
 def test_choices_by_number_or_name(runner):
     session = list(MARIA_SESSION)
-    session[5] = "liver, bones"
+    session[6] = "liver, bones"
     session[9] = "1, 6"
-    session[10] = "14,2"
-    session[11] = "2"  # travel first
+    session[10] = "14,2"  # the order typed is the order kept
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
@@ -209,7 +218,7 @@ def test_choices_by_number_or_name(runner):
     assert "   6. Where it has spread: Liver; Bones" in result.stderr
     assert "   9. Treatments: Chemotherapy; Radiation" in result.stderr
     assert (
-        "  10. What matters most: Being able to travel; Not being a burden to others"
+        "  10. What matters most: Not being a burden to others; Being able to travel"
         in result.stderr
     )
 
@@ -262,7 +271,7 @@ def test_helper_mode_speaks_of_the_person_you_are_helping(runner):
     assert "What is the name of the person you are helping?" in said
     assert "When is the visit for the person you are helping?" in said
     assert "How much does the person you are helping want to hear about what lies ahead?" in said
-    assert "Print it and bring it to the visit." in said
+    assert "Bring it to the visit." in said
     # Every "you" is in "the person you are helping"; "your" never appears.
     assert not re.search(
         r"\byou(r|rs|rself)?\b", said.replace("the person you are helping", ""), re.I
@@ -345,10 +354,11 @@ def test_save_answers_makes_an_owner_only_file_that_render_reads(runner, tmp_pat
     saved = tmp_path / "maria.yaml"
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
     assert "Keep the answers for next time?" not in result.stderr
-    assert "Saved the answers in maria.yaml; only this computer account can read it." in (
-        result.stderr
+    assert (
+        f"Saved the answers in {saved}. No one else who uses this computer can open it."
+        in result.stderr
     )
-    assert load_answers(saved) == MARIA_ANSWERS
+    assert load_answers(saved) == MARIA_SAVED
     assert saved.read_text().startswith(
         "# Answers for worksheets. Make a new worksheet with: worksheets render FILE\n"
         "version: 1\nperson:\n  name: Maria Lopez\n  appointment: 2026-12-03\n"
@@ -391,7 +401,7 @@ def test_save_answers_with_force_replaces_the_file(runner, tmp_path):
         input=lines(MARIA_SESSION, SUMMARY_ACCEPT),
     )
     assert result.exit_code == 0, result.stderr
-    assert load_answers(tmp_path / "maria.yaml") == MARIA_ANSWERS
+    assert load_answers(tmp_path / "maria.yaml") == MARIA_SAVED
     assert stat.S_IMODE((tmp_path / "maria.yaml").stat().st_mode) == 0o600
 
 
@@ -408,12 +418,12 @@ def test_offer_to_save_at_the_end(runner, tmp_path):
         cli, ["interview", "-o", "-"], input=lines(MARIA_SESSION, SUMMARY_ACCEPT, ["y", ""])
     )
     assert result.exit_code == 0, result.stderr
-    assert "Keep the answers for next time? [y/N] y\nFile name [care-answers.yaml]: \n" in (
+    assert "Keep the answers for next time? [y/N] y\nName for the file [care-answers]: \n" in (
         result.stderr
     )
     saved = tmp_path / "care-answers.yaml"
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    assert load_answers(saved) == MARIA_ANSWERS
+    assert load_answers(saved) == MARIA_SAVED
 
 
 def test_offer_to_save_takes_another_name_and_never_replaces(runner, tmp_path):
@@ -424,13 +434,13 @@ def test_offer_to_save_takes_another_name_and_never_replaces(runner, tmp_path):
         input=lines(MARIA_SESSION, SUMMARY_ACCEPT, ["yes", "care-answers.yaml", "maria"]),
     )
     assert result.exit_code == 0, result.stderr
-    assert "File name [care-answers-2.yaml]: care-answers.yaml" in result.stderr
+    assert "Name for the file [care-answers-2]: care-answers.yaml" in result.stderr
     assert (
         'care-answers.yaml already exists. Type another name, or "skip" to keep nothing.'
         in result.stderr
     )
     assert (tmp_path / "care-answers.yaml").read_text() == "older answers"
-    assert load_answers(tmp_path / "maria.yaml") == MARIA_ANSWERS
+    assert load_answers(tmp_path / "maria.yaml") == MARIA_SAVED
 
 
 def test_a_file_name_that_cannot_be_used_is_asked_again(runner, tmp_path):
@@ -440,7 +450,7 @@ def test_a_file_name_that_cannot_be_used_is_asked_again(runner, tmp_path):
         cli, ["interview", "-o", "-"], input=lines(MARIA_SESSION, SUMMARY_ACCEPT, typed)
     )
     assert result.exit_code == 0, result.stderr
-    assert "Please type a file name, for example care-answers.yaml." in result.stderr
+    assert "Please type a name for the file, for example care-answers." in result.stderr
     assert (
         "cannot write no-such-folder/mine.yaml: the folder no-such-folder does not exist"
         in result.stderr
@@ -448,7 +458,7 @@ def test_a_file_name_that_cannot_be_used_is_asked_again(runner, tmp_path):
     assert 'folder.yaml already exists. Type another name, or "skip" to keep nothing.' in (
         result.stderr
     )
-    assert load_answers(tmp_path / "kept.yaml") == MARIA_ANSWERS
+    assert load_answers(tmp_path / "kept.yaml") == MARIA_SAVED
 
 
 def test_not_saving_is_the_default(runner, tmp_path):
@@ -468,7 +478,7 @@ def test_an_older_worksheet_of_the_same_date_is_kept(runner, tmp_path):
     assert "care-questions-2026-12-03.pdf is already there and was left as it is." in (
         result.output
     )
-    assert "Wrote care-questions-2026-12-03-2.pdf" in result.output
+    assert "care-questions-2026-12-03-2.pdf\n" in result.output
     assert (tmp_path / "care-questions-2026-12-03.pdf").read_bytes() == b"older"
     assert "Maria Lopez" in pdf_text(tmp_path / "care-questions-2026-12-03-2.pdf")
 
@@ -618,7 +628,7 @@ def test_a_worksheet_that_cannot_be_written_does_not_cost_the_answers(
     )
     assert result.exit_code == 1
     assert result.stderr.rstrip().endswith("Error: cannot write out.pdf: the disk is full")
-    assert load_answers(tmp_path / "maria.yaml") == MARIA_ANSWERS
+    assert load_answers(tmp_path / "maria.yaml") == MARIA_SAVED
     assert files(tmp_path) == ["maria.yaml"]
 
 

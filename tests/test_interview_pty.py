@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import stat
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 import pexpect
+import pypdf
 import pytest
 
 from tests.conftest import REPO, pdf_text
@@ -43,6 +45,7 @@ def environment(tmp_path: Path) -> dict[str, str]:
         "PYTHONPATH": os.pathsep.join([str(hooks), str(REPO)]),
         "TERM": "dumb",
         "NO_COLOR": "1",
+        "WORKSHEETS_TODAY": "2026-12-01",  # a Tuesday; never the real date
     }
 
 
@@ -102,39 +105,47 @@ def finish(child: pexpect.spawn) -> str:
     return child.before or ""
 
 
+RANKED = "Most important first (Enter skips):"
+MEDICINES = "Medicine names (Enter skips):"
+
+
 def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
+    """A person who makes three ordinary mistakes: a date that could be two, a
+    misspelled treatment, a score in words; and says "yes please"."""
     child = start(tmp_path, environment)
     transcript: list[str] = []
     child.logfile_read = _Keep(transcript)
 
     answer(child, "What name should go at the top of your worksheet?", TEXT, typed="Maria Lopez")
-    answer(child, "When is your visit?", "Date (Enter skips):", typed="3 December")  # wrong...
+    answer(child, "When is your visit?", "Date (Enter skips):", typed="12/3/2026")  # 1: which?
     answer(
         child,
-        '"3 December" is not a date this program can read.',
-        "Date (Enter skips):",
-        typed="2026-12-03",  # ...and asked again
+        '"12/3/2026" could be more than one date:',
+        "  1. Thursday, March 12, 2026",
+        "  2. Thursday, December 3, 2026",
+        "Which one? Type its number (Enter to type the date again):",
+        typed="2",
     )
     answer(child, "Who is the visit with?", TEXT, typed="")  # a skipped question
     answer(child, "Will someone come with you", TEXT, typed="my daughter Ana")
-    answer(child, "What kind of cancer is it?", ONE, typed="pancreatic")
-    answer(child, "Where has it spread?", SEVERAL, typed="3")
-    answer(child, "Which cancer medicines do you take now", "1.", typed="FOLFIRINOX")
-    answer(child, "2.", typed="")
+    answer(child, "What kind of cancer is it?", ONE, typed="pancreas")
+    answer(child, "Where has it spread?", SEVERAL, typed="liver")
     answer(child, "Where are you now in your care?", ONE, typed="1")
-    answer(child, "Which treatments are you having now", SEVERAL, typed="chemo")
+    answer(child, "Which cancer medicines do you take now", MEDICINES, typed="")  # not sure
+    answer(child, "Which treatments are you having now", SEVERAL, typed="chemo, targetted")  # 2
+    answer(child, '"targetted": did you mean "Targeted drugs"? [Y/n]', typed="yes please")
     answer(
         child,
         "What matters most to you right now?",
-        SEVERAL,
-        typed="work, eat comfortably, travel",
+        "the first ones typed count most",
+        RANKED,
+        typed="eat comfortably, 1, gardening",
     )
-    answer(
-        child, "Which of these matter most to you?", "Order (Enter keeps this order):", typed="2"
-    )
+    answer(child, 'Which one on the list is closest to "Gardening"?', typed="13")
     answer(child, "How much do you want to hear about what lies ahead?", ONE, typed="details")
     answer(child, "Pain, 0-10:", typed="")
-    answer(child, "Tiredness (lack of energy), 0-10:", typed="7")
+    answer(child, "Tiredness (lack of energy), 0-10:", typed="11")  # 3: off the scale...
+    answer(child, '"11" is not a score.', "Tiredness (lack of energy), 0-10:", typed="seven")
     answer(child, "Drowsiness (feeling sleepy), 0-10:", typed="")
     answer(child, "Nausea, 0-10:", typed="5")
     answer(child, "Lack of appetite, 0-10:", typed="skip all")
@@ -146,17 +157,26 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
         typed="Can I still go to my son's wedding in June?",
     )
     answer(child, "2.", typed="")
-    answer(child, "3. Visit with: (skipped)", "press Enter to make the worksheet:", typed="")
+    answer(
+        child,
+        "2. Visit date: Thursday, December 3, 2026",
+        "9. Treatments: Chemotherapy; Targeted drugs",
+        "10. What matters most: Eating without nausea or discomfort; Keeping up my work; Gardening",
+        "press Enter to make the worksheet:",
+        typed="",
+    )
     answer(child, "Also print the longer list of questions? [y/N]", typed="")
-    answer(child, "Keep the answers for next time? [y/N]", typed="y")
-    answer(child, "File name [care-answers.yaml]:", typed="maria")
-    child.expect_exact("Wrote care-questions-2026-12-03.pdf")
+    answer(child, "Keep the answers for next time? [y/N]", typed="sure")
+    answer(child, "Name for the file [care-answers]:", typed="maria")
+    child.expect_exact(f"pages: {tmp_path / 'care-questions-2026-12-03.pdf'}")
+    child.expect_exact("To print it, open the file and choose Print. Bring it to your visit.")
     finish(child)
 
     said = "".join(transcript)
     assert child.exitstatus == 0, said
     assert WARNED not in said
     assert "Traceback" not in said
+    assert "Ctrl-C" not in said and "yaml" not in said.replace("maria.yaml", "")
     assert sorted(os.listdir(tmp_path)) == ["care-questions-2026-12-03.pdf", "maria.yaml"]
     assert stat.S_IMODE((tmp_path / "maria.yaml").stat().st_mode) == 0o600
 
@@ -167,11 +187,12 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
         "my daughter Ana",
         "Eating without nausea or discomfort",
         "Keeping up my work",
-        "Being able to travel",
+        "Gardening",
         "wedding in June?",
     ):
         assert given in text
     assert text.index("Eating without nausea") < text.index("Keeping up my work")
+    assert text.index("Keeping up my work") < text.index("Gardening")
 
     # The saved answers make the same worksheet with `worksheets render`.
     rendered = subprocess.run(
@@ -187,6 +208,102 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     assert pdf_text(tmp_path / "again.pdf") == text
 
 
+def test_the_next_visit_asks_for_the_new_date_and_this_weeks_symptoms(tmp_path, environment):
+    (tmp_path / "last-time.yaml").write_text(
+        "version: 1\n"
+        "person: {name: Maria Lopez, appointment: 2026-11-17}\n"
+        "cancer: {type: pancreatic, spread_to: [liver], stage_of_care: on_treatment}\n"
+        "treatments: [chemotherapy]\n"
+        "priorities: [work]\n"
+        "information: details\n"
+        "symptoms: {tiredness: 7, nausea: 5}\n"
+        "skip_topics: [costs]\n"
+        "own_questions: [Can I travel in June?]\n",
+        encoding="utf-8",
+    )
+    os.chmod(tmp_path / "last-time.yaml", 0o600)
+    child = start(tmp_path, environment, "interview", "--answers", "last-time.yaml")
+    transcript: list[str] = []
+    child.logfile_read = _Keep(transcript)
+    child.expect_exact("The last visit was on Tuesday, November 17, 2026.")
+    child.expect_exact("Kept from last time: Name, Kind of cancer, Where it has spread,")
+    answer(child, "(1 of 5) When is your visit?", "Date (Enter skips):", typed="next Tuesday")
+    answer(child, "Tuesday, December 8, 2026. Is that right? [Y/n]", typed="y")
+    answer(child, "(2 of 5) Who is the visit with?", TEXT, typed="Dr. Okafor")
+    answer(child, "(3 of 5) Will someone come with you", TEXT, typed="")
+    answer(child, "(4 of 5) Which cancer medicines", MEDICINES, typed="")
+    answer(
+        child, "(5 of 5) How much has each", "Last time's scores are shown", "Pain, 0-10:", typed=""
+    )
+    answer(child, "Tiredness (lack of energy) (last time 7), 0-10:", typed="4")
+    answer(child, "Drowsiness (feeling sleepy), 0-10:", typed="")
+    answer(child, "Nausea (last time 5), 0-10:", typed="skip all")
+    answer(child, "12. Symptoms this week: Tiredness 4", "make the worksheet:", typed="")
+    answer(child, "Also print the longer list of questions? [y/N]", typed="")
+    answer(child, "Save these answers in last-time.yaml, for next time? [y/N]", typed="yes")
+    child.expect_exact("Saved the answers in")
+    finish(child)
+    said = "".join(transcript)
+    assert child.exitstatus == 0, said
+    assert sorted(os.listdir(tmp_path)) == ["care-questions-2026-12-08.pdf", "last-time.yaml"]
+    saved = (tmp_path / "last-time.yaml").read_text(encoding="utf-8")
+    assert "appointment: 2026-12-08" in saved
+    assert "symptoms:\n  tiredness: 4\n" in saved
+    assert "nausea" not in saved
+    assert "saved: 2026-12-01" in saved
+    assert "care_team: Dr. Okafor" in saved
+    assert "Can I travel in June?" in saved
+
+
+def test_done_when_a_person_types_as_people_do(tmp_path, environment):
+    """The issue's test: "15/12/2026", "yes please", own words among what matters
+    most, and a medicine by its brand name."""
+    child = start(tmp_path, environment)
+    transcript: list[str] = []
+    child.logfile_read = _Keep(transcript)
+    answer(child, "What name should go at the top of your worksheet?", TEXT, typed="Ruth Adler")
+    answer(child, "When is your visit?", "Date (Enter skips):", typed="15/12/2026")
+    answer(child, "Tuesday, December 15, 2026. Is that right? [Y/n]", typed="yes please")
+    answer(child, "Who is the visit with?", TEXT, typed="")
+    answer(child, "Will someone come with you", TEXT, typed="")
+    answer(child, "What kind of cancer is it?", ONE, typed="breast")
+    answer(child, "Where has it spread?", SEVERAL, typed="bones")
+    answer(child, "Where are you now in your care?", ONE, typed="on treatment")
+    answer(child, "Which cancer medicines do you take now", MEDICINES, typed="Ibrance")
+    answer(
+        child,
+        "Ibrance (palbociclib): a targeted pill",
+        "The medicines count as: Targeted drugs.",
+        SEVERAL,
+        typed="",
+    )
+    answer(child, RANKED, typed="gardening, grandchildren, stay out of hospital")
+    answer(child, '"stay out of hospital": did you mean "Staying out of the hospital"?', typed="y")
+    answer(child, 'Which one on the list is closest to "Gardening"?', typed="13")
+    answer(child, 'Which one on the list is closest to "Grandchildren"?', typed="4")
+    answer(child, "How much do you want to hear about what lies ahead?", ONE, typed="")
+    answer(child, "Pain, 0-10:", typed="skip all")
+    answer(child, "Is there a topic you are not ready to talk about today?", SEVERAL, typed="")
+    answer(child, "Do you have questions of your own?", "1.", typed="")
+    answer(child, "press Enter to make the worksheet:", typed="")
+    answer(child, "Also print the longer list of questions? [y/N]", typed="")
+    answer(child, "Keep the answers for next time? [y/N]", typed="no thanks")
+    child.expect_exact("To print it, open the file and choose Print.")
+    finish(child)
+    said = "".join(transcript)
+    assert child.exitstatus == 0, said
+    assert os.listdir(tmp_path) == ["care-questions-2026-12-15.pdf"]
+    sheet = tmp_path / "care-questions-2026-12-15.pdf"
+    first = re.sub(r"\s+", " ", pypdf.PdfReader(sheet).pages[0].extract_text())
+    assert "Visit on Tuesday, December 15, 2026" in first
+    ranked = first.split("What matters most to me", 1)[1]
+    assert ranked.index("Gardening") < ranked.index("Grandchildren")
+    assert ranked.index("Grandchildren") < ranked.index("Staying out of the hospital")
+    text = pdf_text(sheet)
+    assert "What most often sends people on my treatment to the hospital" in text
+    assert "How often will my blood counts be checked on my CDK4/6 pill" in text
+
+
 @pytest.mark.parametrize("where", ["at the second question", "at the summary"])
 def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where):
     child = start(tmp_path, environment, "interview", "--save-answers", "mine.yaml")
@@ -194,7 +311,7 @@ def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where):
     if where == "at the summary":
         # Enter for the rest; the worksheet is then being made in the background.
         answer(child, "Date (Enter skips):", typed="")
-        for prompt in (TEXT, TEXT, ONE, SEVERAL, "1.", ONE, SEVERAL, SEVERAL, ONE):
+        for prompt in (TEXT, TEXT, ONE, SEVERAL, ONE, MEDICINES, SEVERAL, RANKED, ONE):
             answer(child, prompt, typed="")
         answer(child, "Pain, 0-10:", typed="skip all")
         answer(child, "Is there a topic", SEVERAL, typed="")

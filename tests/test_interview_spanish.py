@@ -20,15 +20,15 @@ from worksheets.interview import THREAD_NAME
 ROSA_SESSION = [
     "Rosa Hernández",  # nombre
     "2026-12-03",  # fecha de la consulta
+    "",  # "jueves, 3 de diciembre de 2026. ¿Es correcto? [S/n]"
     "Dra. Morales",  # con quién
     "mi hijo Daniel",  # quién acompaña
     "mama",  # tipo de cáncer
     "huesos, higado",  # a dónde se extendió
-    "",  # medicinas: ninguna nombrada
     "en tratamiento",  # en qué punto está
+    "",  # medicamentos: no sabe los nombres
     "hormonas, rayos",  # tratamientos
-    "familia, dolor, fe",  # lo que más importa
-    "",  # el orden: así está bien
+    "familia, dolor, fe",  # lo que más importa, lo más importante primero
     "idea general",  # cuánto quiere saber
     "6",  # dolor
     "7",  # cansancio
@@ -71,8 +71,9 @@ def test_the_whole_interview_in_spanish(runner, tmp_path):
         "¿Qué tipo de cáncer es? (dónde empezó)",
         "Esto es lo que va a usar la hoja:",
         "¿Imprimir también la lista larga de preguntas? [s/N]",
-        "Se escribió care-questions-2026-12-03.pdf",
-        "Imprímala y llévela a su consulta.",
+        "Se escribió la hoja, ",
+        "care-questions-2026-12-03.pdf",
+        "Para imprimirla, abra el archivo y elija Imprimir. Llévela a su consulta.",
     ):
         assert said in output, said
     assert "What name" not in output

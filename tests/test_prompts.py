@@ -10,6 +10,7 @@ import pytest
 from worksheets import prompts
 from worksheets import vocabulary as v
 from worksheets.prompts import Console
+from worksheets.schema import BY_NAME, OwnPriority
 
 
 class FakeConsole:
@@ -76,46 +77,107 @@ def test_read_text_keeps_or_clears_the_current_answer():
 
 # --- Dates --------------------------------------------------------------------------
 
+TODAY = dt.date(2026, 12, 1)  # a Tuesday; never the real date
 
-def test_read_date_asks_again_on_a_bad_date():
-    fake = FakeConsole("12/3/2026", "2026-02-30", "2026-12-03")
-    day = prompts.read_date(fake.console, "When is your visit?", "It names the file.")
-    assert day == dt.date(2026, 12, 3)
-    assert fake.lines == [
+
+def read_date(*typed: str, **kwargs) -> tuple[dt.date | None, list[str]]:
+    fake = FakeConsole(*typed)
+    day = prompts.read_date(
+        fake.console, "When is your visit?", "It names the file.", today=TODAY, **kwargs
+    )
+    return day, fake.lines
+
+
+def test_read_date_reads_it_back_in_full_to_confirm():
+    day, said = read_date("15/12/2026", "")
+    assert day == dt.date(2026, 12, 15)
+    assert said == [
         "",
         "When is your visit?",
         "  Why we ask: It names the file.",
-        "  Type the date as year-month-day, for example 2026-12-03.",
-        "Date (Enter skips): 12/3/2026",
-        '"12/3/2026" is not a date this program can read. Type it as year-month-day, for example 2026-12-03.',
-        "Date (Enter skips): 2026-02-30",
-        '"2026-02-30" is not a date this program can read. Type it as year-month-day, for example 2026-12-03.',
-        "Date (Enter skips): 2026-12-03",
+        "  Any way of writing it is fine, for example: December 15, 12/15/2026 or next Tuesday.",
+        "Date (Enter skips): 15/12/2026",
+        "Tuesday, December 15, 2026. Is that right? [Y/n]",
     ]
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("typed", "expected"),
     [
-        ("2026-12-03", dt.date(2026, 12, 3)),
-        ("2026-12-3", dt.date(2026, 12, 3)),
-        (" 2026-1-05 ", dt.date(2026, 1, 5)),
-        ("03-12-2026", None),
-        ("2026/12/03", None),
-        ("20261203", None),
-        ("tomorrow", None),
-        ("2026-13-01", None),
+        ("2026-12-15", dt.date(2026, 12, 15)),
+        ("12/15/2026", dt.date(2026, 12, 15)),
+        ("15/12/2026", dt.date(2026, 12, 15)),
+        ("Dec 15", dt.date(2026, 12, 15)),
+        ("15 December", dt.date(2026, 12, 15)),
+        ("tomorrow", dt.date(2026, 12, 2)),
+        ("next Tuesday", dt.date(2026, 12, 8)),
+        ("Tuesday the 15th", dt.date(2026, 12, 15)),
     ],
 )
-def test_parse_date_reads_year_month_day_only(text, expected):
-    assert prompts.parse_date(text) == expected
+def test_read_date_takes_dates_as_people_write_them(typed, expected):
+    day, said = read_date(typed, "yes please")
+    assert day == expected
+    assert said[-1].endswith("Is that right? [Y/n] yes please")
+
+
+def test_read_date_asks_which_of_two_and_never_guesses():
+    day, said = read_date("03/12/2026", "2")
+    assert day == dt.date(2026, 12, 3)
+    assert said[-4:] == [
+        '"03/12/2026" could be more than one date:',
+        "  1. Thursday, March 12, 2026",
+        "  2. Thursday, December 3, 2026",
+        "Which one? Type its number (Enter to type the date again): 2",
+    ]
+
+
+def test_read_date_a_weekday_that_does_not_fit_is_asked_about():
+    day, said = read_date("tuesday the 14th", "2")
+    assert day == dt.date(2026, 12, 15)
+    assert "December 14, 2026 is a Monday, not a Tuesday." in said
+
+
+def test_read_date_a_past_date_gets_a_gentle_question():
+    day, said = read_date("11/20/2026", "", "Dec 20", "")
+    assert day == dt.date(2026, 12, 20)
+    assert said[5:8] == [
+        "Friday, November 20, 2026 has already passed. Is that the right date? [y/N]",
+        "Please type the date again.",
+        "Date (Enter skips): Dec 20",
+    ]
+    day, _ = read_date("11/20/2026", "y")
+    assert day == dt.date(2026, 11, 20)
+
+
+def test_read_date_no_means_type_it_again():
+    day, said = read_date("Dec 15", "no", "Dec 16", "y")
+    assert day == dt.date(2026, 12, 16)
+    assert "Please type the date again." in said
+
+
+def test_read_date_asks_again_on_what_is_not_a_date():
+    day, said = read_date("soon", "2026-02-30", "2026-12-03", "")
+    assert day == dt.date(2026, 12, 3)
+    assert (
+        said[5]
+        == '"soon" is not a date this program can read. Try it like this: December 15, or 12/15/2026.'
+    )
+    assert (
+        said[7]
+        == '"2026-02-30" is not a date this program can read. Try it like this: December 15, or 12/15/2026.'
+    )
 
 
 def test_read_date_skips_and_keeps():
-    assert prompts.read_date(FakeConsole("").console, "When?") is None
-    assert prompts.read_date(FakeConsole("not sure").console, "When?") is None
-    kept = prompts.read_date(FakeConsole("").console, "When?", current=dt.date(2026, 1, 2))
-    assert kept == dt.date(2026, 1, 2)
+    assert read_date("")[0] is None
+    assert read_date("not sure")[0] is None
+    day, said = read_date("", current=dt.date(2026, 12, 2))
+    assert day == dt.date(2026, 12, 2)
+    assert (
+        '  Now: Wednesday, December 2, 2026. Enter alone keeps it; type "clear" to remove it.'
+        in said
+    )
+    assert said[-1] == "Date (Enter keeps it):"
 
 
 # --- One choice ---------------------------------------------------------------------
@@ -146,6 +208,7 @@ def test_read_choice_lists_the_options_with_numbers():
         ("Pancreatic cancer", "pancreatic"),
         ("pancr", "pancreatic"),
         ("colon", "colorectal"),
+        ("pancreas", "pancreatic"),
         ("not sure", "unsure"),
         ("Not Sure", "unsure"),
         ("", None),
@@ -153,28 +216,41 @@ def test_read_choice_lists_the_options_with_numbers():
     ],
 )
 def test_read_choice_by_number_name_or_label(typed, expected):
-    assert prompts.read_choice(FakeConsole(typed).console, "Kind?", None, v.CANCER_TYPES) == (
-        expected
+    kinds = BY_NAME["cancer_type"]
+    assert (
+        prompts.read_choice(
+            FakeConsole(typed).console, "Kind?", None, kinds.choices, synonyms=kinds.synonyms
+        )
+        == expected
     )
 
 
 def test_read_choice_asks_again_with_a_clear_message():
-    fake = FakeConsole("12", "liverr", "2,3", "brst", "1")
+    fake = FakeConsole("12", "", "liverr", "", "2,3", "brst", "y")
     assert prompts.read_choice(fake.console, "Kind?", None, v.CANCER_TYPES) == "breast"
-    assert '"12" is not on the list; the numbers go from 1 to 11.' in fake.lines
-    assert '"liverr" is not on the list. Type a number from 1 to 11, or a word from the list.' in (
-        fake.lines
-    )
-    assert "Please choose just one." in fake.lines
-    assert '"brst" is not on the list. Type a number from 1 to 11, or a word from the list.' in (
-        fake.lines
-    )
+    assert fake.lines[-10:] == [
+        "Type a number or a word (Enter skips): 12",
+        '"12" is not on the list; the numbers go from 1 to 11.',
+        "Type that one again, or press Enter to leave it out:",
+        "Type a number or a word (Enter skips): liverr",
+        '"liverr" is not on the list. Type a number from 1 to 11, or a word from the list.',
+        "Type that one again, or press Enter to leave it out:",
+        "Type a number or a word (Enter skips): 2,3",
+        "Please choose just one.",
+        "Type a number or a word (Enter skips): brst",
+        '"brst": did you mean "Breast cancer"? [Y/n] y',
+    ]
 
 
 def test_read_choice_names_the_numbers_when_a_word_fits_several():
     fake = FakeConsole("time", "9")
     assert prompts.read_choice(fake.console, "What?", None, v.PRIORITIES) == "more_time"
-    assert '"time" fits more than one answer (4, 9); type the number.' in fake.lines
+    assert fake.lines[-4:] == [
+        '"time" fits more than one answer:',
+        "  4. Time with my family and friends",
+        "  9. Having as much time as possible",
+        "Type that one again, or press Enter to leave it out: 9",
+    ]
 
 
 def test_read_choice_not_sure_without_an_unsure_value_skips():
@@ -202,17 +278,36 @@ def test_read_choices_by_numbers_or_names(typed, expected):
     assert prompts.read_choices(FakeConsole(typed).console, "Where?", None, v.SITES) == expected
 
 
-def test_read_choices_wording_and_re_asking():
-    fake = FakeConsole("1, 9, livr", "1,3")
+def test_read_choices_keeps_the_good_words_and_asks_about_the_others():
+    fake = FakeConsole("1, 9, lymph, livr, spleen", "", "y", "belly")
     chosen = prompts.read_choices(fake.console, "Where has it spread?", "Some places.", v.SITES)
-    assert chosen == ("bones", "liver")
-    assert fake.lines[-4:] == [
+    assert chosen == ("bones", "lymph_nodes", "liver", "peritoneum")
+    assert fake.lines[-7:] == [
         "  Choose all that fit, with commas between: 1,3 or a word for each.",
-        "Numbers or words (Enter skips): 1, 9, livr",
-        '"9" is not on the list; the numbers go from 1 to 8. '
-        '"livr" is not on the list. Type a number from 1 to 8, or a word from the list.',
-        "Numbers or words (Enter skips): 1,3",
+        "Numbers or words (Enter skips): 1, 9, lymph, livr, spleen",
+        '"9" is not on the list; the numbers go from 1 to 8.',
+        "Type that one again, or press Enter to leave it out:",
+        '"livr": did you mean "Liver"? [Y/n] y',
+        '"spleen" is not on the list. Type a number from 1 to 8, or a word from the list.',
+        "Type that one again, or press Enter to leave it out: belly",
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "answers", "expected"),
+    [
+        ("targetted", ["y"], ("targeted",)),
+        ("chemo, immuno", [], ("chemotherapy", "immunotherapy")),
+        ("Chemo and radiotherapy", [], ("chemotherapy", "radiation")),
+        ("chemo, targetted", ["yes please"], ("chemotherapy", "targeted")),
+        ("chemo, targetted", ["no", ""], ("chemotherapy",)),
+    ],
+)
+def test_read_choices_plain_synonyms_and_near_misses(typed, answers, expected):
+    field = BY_NAME["treatments"]
+    fake = FakeConsole(typed, *answers)
+    chosen = prompts.read_choices(fake.console, "?", None, field.choices, synonyms=field.synonyms)
+    assert chosen == expected
 
 
 def test_read_choices_keeps_or_clears_the_current_answer():
@@ -226,38 +321,64 @@ def test_read_choices_keeps_or_clears_the_current_answer():
 
 # --- Ranking ------------------------------------------------------------------------
 
+PRIORITIES = BY_NAME["priorities"]
 
-def test_read_ranking_puts_the_most_important_first():
-    fake = FakeConsole("3,1")
-    chosen = ("work", "travel", "faith", "money")
-    ranked = prompts.read_ranking(fake.console, "Which matter most?", chosen, v.PRIORITIES)
-    assert ranked == ("faith", "work", "travel", "money")
-    assert fake.lines == [
-        "",
-        "Which matter most?",
-        "  1. Keeping up my work",
-        "  2. Being able to travel",
-        "  3. My faith or spiritual life",
-        "  4. Not running out of money",
-        "  Type up to 3 numbers, the most important first, for example 2,1.",
-        "Order (Enter keeps this order): 3,1",
+
+def read_ranked(*typed: str, current=()):
+    fake = FakeConsole(*typed)
+    ranked = prompts.read_ranked(
+        fake.console,
+        "What matters most?",
+        None,
+        PRIORITIES.choices,
+        synonyms=PRIORITIES.synonyms,
+        current=current,
+    )
+    return ranked, fake.lines
+
+
+def test_read_ranked_keeps_the_order_typed_and_the_numbers_shown():
+    ranked, said = read_ranked("4, 13, 1")
+    assert ranked == ("family_time", "activities", "work")
+    assert said[2] == "  Type the most important first: the first ones typed count most."
+    assert said[3] == "   1. Keeping up my work"
+    assert said[-4:] == [
+        "In this order:",
+        "  1. Time with my family and friends",
+        "  2. Doing the things I enjoy",
+        "  3. Keeping up my work",
     ]
 
 
-def test_read_ranking_enter_keeps_the_order_and_one_choice_asks_nothing():
-    chosen = ("work", "travel")
-    assert prompts.read_ranking(FakeConsole("").console, "?", chosen, v.PRIORITIES) == chosen
-    fake = FakeConsole()
-    assert prompts.read_ranking(fake.console, "?", ("work",), v.PRIORITIES) == ("work",)
-    assert fake.lines == []
+def test_read_ranked_own_words_closest_in_order():
+    ranked, said = read_ranked("gardening, grandchildren, stay out of hospital", "y", "13", "4")
+    assert ranked == (
+        OwnPriority("Gardening", "activities"),
+        OwnPriority("Grandchildren", "family_time"),
+        "avoid_hospital",
+    )
+    assert said[-9:] == [
+        '"stay out of hospital": did you mean "Staying out of the hospital"? [Y/n] y',
+        '"Gardening" is not on the list; it is kept as typed.',
+        'Which one on the list is closest to "Gardening"? Type its number (Enter if none is): 13',
+        '"Grandchildren" is not on the list; it is kept as typed.',
+        'Which one on the list is closest to "Grandchildren"? Type its number (Enter if none is): 4',
+        "In this order:",
+        "  1. Gardening",
+        "  2. Grandchildren",
+        "  3. Staying out of the hospital",
+    ]
 
 
-def test_read_ranking_at_most_three():
-    fake = FakeConsole("1,2,3,4", "money")
-    chosen = ("work", "travel", "faith", "money")
-    ranked = prompts.read_ranking(fake.console, "?", chosen, v.PRIORITIES)
-    assert ranked == ("money", "work", "travel", "faith")
-    assert "Please choose at most 3." in fake.lines
+def test_read_ranked_enter_keeps_and_own_words_may_have_no_closest():
+    kept = (OwnPriority("Gardening", "activities"), "work")
+    assert read_ranked("", current=kept)[0] == kept
+    ranked, said = read_ranked("my dog", "")
+    assert (
+        said[-1]
+        == 'Which one on the list is closest to "My dog"? Type its number (Enter if none is):'
+    )
+    assert ranked == (OwnPriority("My dog"),)
 
 
 # --- Scores -------------------------------------------------------------------------
@@ -357,6 +478,12 @@ def test_read_lines_change_of_a_full_list_can_still_remove():
         ("y", False, True),
         ("YES", False, True),
         ("n", True, False),
+        ("yes please", False, True),
+        ("Sure", False, True),
+        ("ok", False, True),
+        ("yep", False, True),
+        ("no thanks", True, False),
+        ("nope", True, False),
     ],
 )
 def test_read_yes_no(typed, default, expected):
@@ -390,7 +517,7 @@ def test_read_number():
         lambda io: prompts.read_date(io, "?"),
         lambda io: prompts.read_choice(io, "?", None, v.SITES),
         lambda io: prompts.read_choices(io, "?", None, v.SITES),
-        lambda io: prompts.read_ranking(io, "?", ("work", "travel"), v.PRIORITIES),
+        lambda io: prompts.read_ranked(io, "?", None, v.PRIORITIES),
         lambda io: prompts.read_scores(io, "?", None, v.SYMPTOMS),
         lambda io: prompts.read_lines(io, "?"),
         lambda io: prompts.read_yes_no(io, "?"),
@@ -439,3 +566,98 @@ def test_letters_the_terminal_could_not_decode_are_asked_again(monkeypatch):
     assert said == [
         "Some letters could not be read. Please type it again, or set the terminal to UTF-8."
     ]
+
+
+@pytest.mark.parametrize("typed", ["no", "No thanks", "none", "nothing"])
+def test_no_at_a_list_means_none_of_them(typed):
+    assert prompts.read_choices(FakeConsole(typed).console, "?", None, v.SKIP_TOPICS) == ()
+    assert prompts.read_choice(FakeConsole(typed).console, "?", None, v.INFORMATION) is None
+
+
+def test_none_is_an_answer_where_the_list_has_one():
+    field = BY_NAME["treatments"]
+    chosen = prompts.read_choices(
+        FakeConsole("none").console, "?", None, field.choices, synonyms=field.synonyms
+    )
+    assert chosen == ("none_yet",)
+
+
+@pytest.mark.parametrize(("typed", "score"), [("seven", 7), ("Zero", 0), ("ten", 10), ("7/10", 7)])
+def test_scores_in_words(typed, score):
+    assert prompts.parse_score(typed) == score
+
+
+def test_articles_and_longer_phrases():
+    assert prompts.read_choices(FakeConsole("the liver, my bones").console, "?", None, v.SITES) == (
+        "liver",
+        "bones",
+    )
+    fake = FakeConsole("not being in hospital", "y")
+    ranked = prompts.read_ranked(
+        fake.console, "?", None, PRIORITIES.choices, synonyms=PRIORITIES.synonyms
+    )
+    assert ranked == ("avoid_hospital",)
+    assert (
+        '"not being in hospital": did you mean "Staying out of the hospital"? [Y/n] y' in fake.lines
+    )
+
+
+# --- Medicines by name ----------------------------------------------------------------
+
+
+def read_medicines(*typed: str, current=()):
+    from worksheets.bank import load_bank
+
+    fake = FakeConsole(*typed)
+    names = prompts.read_medicines(
+        fake.console, "Which medicines?", None, current=current, medicines=load_bank().medicines
+    )
+    return names, fake.lines
+
+
+def test_medicines_are_read_back_with_their_kind_in_plain_words():
+    names, said = read_medicines("Ibrance, letrozole")
+    assert names == ("Ibrance", "letrozole")
+    assert said[-3:] == [
+        "Medicine names (Enter skips): Ibrance, letrozole",
+        "  Ibrance (palbociclib): a targeted pill",
+        "  letrozole: a hormone therapy pill",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "understood"),
+    [
+        ("ibrence", "Ibrance (palbociclib): a targeted pill"),
+        ("FOLFOX", "FOLFOX (fluorouracil, leucovorin, oxaliplatin): a chemotherapy medicine"),
+        ("Keytruda", "Keytruda (pembrolizumab): an immunotherapy medicine"),
+        ("Enhertu", "Enhertu (trastuzumab deruxtecan): an antibody-drug conjugate medicine"),
+        ("Xeloda 500mg", "Xeloda 500mg (capecitabine): a chemotherapy pill"),
+    ],
+)
+def test_each_name_is_understood(typed, understood):
+    _names, said = read_medicines(typed)
+    assert said[-1] == "  " + understood
+
+
+def test_a_misspelling_is_kept_in_its_right_spelling():
+    assert read_medicines("ibrence")[0] == ("Ibrance",)
+
+
+def test_a_close_name_is_asked_about_and_an_unknown_one_kept_as_typed():
+    names, said = read_medicines("Ibranc, my blue pill", "yes please")
+    assert names == ("Ibrance", "my blue pill")
+    assert '"Ibranc": did you mean "Ibrance"? [Y/n] yes please' in said
+    assert (
+        '  "my blue pill" is not on this program\'s list of medicines; it is kept as typed.' in said
+    )
+
+
+def test_not_knowing_the_names_is_fine():
+    names, said = read_medicines("")
+    assert names == ()
+    assert (
+        "  Not sure of the names? Press Enter: the next question lists kinds of treatment." in said
+    )
+    assert read_medicines("not sure")[0] == ()
+    assert read_medicines("", current=("Ibrance",))[0] == ("Ibrance",)

@@ -166,6 +166,21 @@ def test_the_last_screen_shows_the_answers_and_the_print_choices(client, access:
 # --- The worksheet -------------------------------------------------------------------
 
 
+def test_letters_no_font_can_print_are_said_before_the_worksheet(client, access: Access) -> None:  # type: ignore[no-untyped-def]
+    import worksheets.glyphs as glyphs
+
+    typed = {**MARIA_FORM, "name": "Maria \U00013000", "screen": "own", "go": "next"}
+    page = post(client, access, "/step", typed).get_data(as_text=True)
+    missing = glyphs.missing_characters(["\U00013000"])
+    if not missing:
+        pytest.skip("this computer has a font with Egyptian hieroglyphs")
+    assert 'class="notice" role="status"' in page
+    assert glyphs.font_advice(missing) in html.unescape(page)
+    assert "notice" not in post(
+        client, access, "/step", {**MARIA_FORM, "screen": "own", "go": "next"}
+    ).get_data(as_text=True)
+
+
 def test_a_complete_set_gets_the_pdf(client, access: Access) -> None:  # type: ignore[no-untyped-def]
     response = post(client, access, "/worksheet", MARIA_FORM)
     assert response.status_code == 200

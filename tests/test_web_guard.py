@@ -74,11 +74,18 @@ def test_a_wrong_token_is_refused(stranger) -> None:  # type: ignore[no-untyped-
 def test_the_token_becomes_a_strict_cookie_and_leaves_the_address(stranger, access: Access) -> None:  # type: ignore[no-untyped-def]
     response = stranger.get(f"{BASE}/?token={access.token}&helper=1")
     assert response.status_code == 303
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/?helper=1"
     cookie = response.headers["Set-Cookie"]
     assert cookie.startswith(f"worksheets-{PORT}={access.token};")
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
     assert stranger.get(f"{BASE}/").status_code == 200
+
+
+def test_the_token_leads_to_the_first_screen_only(stranger, access: Access) -> None:  # type: ignore[no-untyped-def]
+    response = stranger.get(f"{BASE}//evil.example/?token={access.token}")
+    assert response.headers["Location"] == "/"
+    response = stranger.get(f"{BASE}/?token={access.token}&language=es&large_print=1&x=<")
+    assert response.headers["Location"] == "/?large_print=1&language=es"
 
 
 def test_each_run_has_its_own_token() -> None:

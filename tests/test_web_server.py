@@ -204,3 +204,24 @@ def test_help_stays_fast_without_flask() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False False"
     assert os.path.exists(sys.executable)
+
+
+@pytest.mark.parametrize("after", [0.8, 1.6, 2.4])
+def test_ctrl_c_while_starting_stops_it_plainly(tmp_path: Path, after: float) -> None:
+    # Ctrl-C at a terminal reaches the whole process group, workers starting up included.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "worksheets", "web", "--no-browser"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=private_environment(tmp_path),
+        start_new_session=True,
+    )
+    time.sleep(after)
+    os.killpg(process.pid, signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert "Traceback" not in err
+    # On a busy machine the signal may come before Python itself is ready for it.
+    assert process.returncode in (130, -signal.SIGINT)
+    if process.returncode == 130:
+        assert err.strip() == "Stopped. Nothing was written."

@@ -110,7 +110,9 @@ def test_family_alone_is_family_time():
     assert (reading.key, reading.sure) == ("family_time", True)
 
 
-@pytest.mark.parametrize("typed", ["gardening", "grandchildren", "my dog", "xyz", "my kids"])
+@pytest.mark.parametrize(
+    "typed", ["gardening", "grandchildren", "my dog", "my wife", "the grandkids", "xyz", "my kids"]
+)
 def test_a_word_that_matches_nothing_is_unknown(typed):
     reading = understand(typed, PRIORITIES.choices, PRIORITIES.synonyms)
     assert reading.key is None

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io as _io
 import itertools
+import os
 import queue
 import signal
 import threading
@@ -30,10 +32,12 @@ import click
 
 from . import local_words, prompts, schema
 from . import vocabulary as v
-from .answers import Answers, load_answers
+from .answers import Answers, load_answers, validate_answers
+from .dates import long_date, parse_iso
 from .documents import DocumentOptions, warn_on_stderr
-from .errors import UserError
+from .errors import InputProblems, UserError
 from .i18n import _, ngettext
+from .medicines import MedicineList
 from .output import (
     STDOUT,
     check_folder,
@@ -48,6 +52,13 @@ from .schema import Kind
 
 SAVE_SUGGESTION = "care-answers.yaml"
 THREAD_NAME = "worksheets-prepare"
+# Tests and demonstrations set the day the interview takes as today (year-month-day).
+TODAY_VARIABLE = "WORKSHEETS_TODAY"
+
+
+def today() -> dt.date:
+    """Today, or the day in WORKSHEETS_TODAY, so that a run can be replayed."""
+    return parse_iso(os.environ.get(TODAY_VARIABLE, "")) or dt.date.today()
 
 
 def run_interview(*, start_from: Path | None, document: DocumentOptions, **options: Any) -> None:
@@ -102,15 +113,25 @@ def _run_interview(
 
         load_sources(document)  # a clinic's own files: report their problems first
 
+    day = today()
     preparer = Preparer(document)
     try:
-        answers = Conversation(io, helper_mode=helper_mode).run(start, on_summary=preparer.prepare)
+        conversation = Conversation(io, helper_mode=helper_mode, today=day, bank=document.bank)
+        answers = conversation.run(start, on_summary=preparer.prepare)
         if not document.all_questions and offer_booklet(io):
             preparer.use_booklet()
-        keep = save_answers if save_answers is not None else offer_to_save(io, force)
+        if save_answers is not None:
+            keep: Path | None = save_answers
+        elif start_from is not None:
+            keep = offer_to_save_over(io, start_from, force)
+        else:
+            keep = offer_to_save(io, force)
         data, warnings = preparer.result(answers)
     finally:
         preparer.close()
+    answers = dataclasses.replace(answers, saved=day)
+    # The loaded file may be saved over: the person said yes to exactly that.
+    over = keep is not None and keep == start_from
 
     io.echo("")
     for warning in warnings:
@@ -124,23 +145,24 @@ def _run_interview(
     except UserError:
         # A full disk or a removed stick must not cost the person their answers.
         if keep is not None:
-            keep_answers(io, answers, keep, force)
+            keep_answers(io, answers, keep, force, over=over)
         raise
     if not to_stdout:
-        io.echo(_("Wrote {path}").format(path=target))
+        say_where_it_is(io, Path(target), data, document.format)
     # The worksheet first: an answers file that cannot be written is asked about again.
     if keep is not None:
         try:
-            keep_answers(io, answers, keep, force)
+            keep_answers(io, answers, keep, force, over=over)
         except (click.Abort, KeyboardInterrupt, EOFError):
             # Stopped while asked for another file name: say what did happen.
             io.echo("\n" + _("Stopped. The worksheet was written; the answers were not kept."))
             raise click.exceptions.Exit(130) from None
     if not to_stdout and document.format == "pdf":
+        # Last, where the eye ends: one plain line on what to do with it.
         io.echo(
-            _("Print it and bring it to the visit.")
-            if helper_mode
-            else _("Print it and bring it to your visit.")
+            _("To print it, open the file and choose Print.")
+            + " "
+            + (_("Bring it to the visit.") if helper_mode else _("Bring it to your visit."))
         )
 
 
@@ -160,6 +182,28 @@ def other_language_lines() -> list[str]:
     return lines
 
 
+def say_where_it_is(io: Console, path: Path, data: bytes, fmt: str) -> None:
+    """The full path, and how many pages."""
+    where = path.resolve()
+    if fmt != "pdf":
+        io.echo(_("Wrote {path}").format(path=where))
+        return
+    pages = _page_count(data)
+    io.echo(
+        ngettext(
+            "Wrote the worksheet, {n} page: {path}",
+            "Wrote the worksheet, {n} pages: {path}",
+            pages,
+        ).format(n=pages, path=where)
+    )
+
+
+def _page_count(data: bytes) -> int:
+    import pypdf
+
+    return len(pypdf.PdfReader(_io.BytesIO(data)).pages)
+
+
 # --- The questions ------------------------------------------------------------------
 
 # The same words for everyone, or (to the person, to someone helping them).
@@ -168,33 +212,46 @@ Words = str | tuple[str, str]
 
 @dataclass(frozen=True)
 class Question:
-    """One question, as asked and as shown in the summary: a row of `questions()`."""
+    """One question, as asked and as shown in the summary: a field of the schema."""
 
-    field: str  # of Answers
+    field: schema.Field
     label: str  # in the summary
     read: Callable[..., Any]  # a prompts.read_* function
     prompt: Words
     why: Words
-    options: Mapping[str, str] | None = None  # a table of vocabulary, if read offers one
-    limits: Mapping[str, int] = dataclasses.field(default_factory=dict)  # more for read
-    show: Callable[[Any], str] | None = None  # a given answer; None: as typed, or its labels
-    # (conversation, answer, answer before) -> the answer kept: a further step after read.
-    follow_up: Callable[[Conversation, Any, Any], Any] | None = None
+
+    @property
+    def name(self) -> str:
+        return self.field.name
+
+    def value(self, answers: Answers) -> Any:
+        if self.field.kind is Kind.RANKED:
+            return answers.ranked_priorities()
+        return getattr(answers, self.field.name)
 
     def answered(self, answers: Answers) -> bool:
-        value = getattr(answers, self.field)
+        value = self.value(answers)
         return bool(value) if isinstance(value, tuple | Mapping) else value is not None
 
     def shown(self, answers: Answers) -> str:
-        value = getattr(answers, self.field)
+        value = self.value(answers)
         if not value:
             return ""
-        if self.show is not None:
-            return self.show(value)
-        if self.options is None:
+        kind = self.field.kind
+        if kind is Kind.DATE:
+            return long_date(value)
+        if kind is Kind.SCORES:
+            return _shown_scores(value, self.field.choices)
+        if kind is Kind.LINES:
+            return _shown_lines(value)
+        if kind is Kind.MEDICINES:
+            return ", ".join(value)
+        if not self.field.choices:
             return str(value)
-        keys = (value,) if isinstance(value, str) else value
-        return "; ".join(_(self.options[key]) for key in keys)
+        items = (value,) if isinstance(value, str) else value
+        return "; ".join(
+            _(self.field.choices[item]) if isinstance(item, str) else item.words for item in items
+        )
 
 
 _READ: dict[Kind, Callable[..., Any]] = {
@@ -202,78 +259,77 @@ _READ: dict[Kind, Callable[..., Any]] = {
     Kind.DATE: prompts.read_date,
     Kind.CHOICE: prompts.read_choice,
     Kind.CHOICES: prompts.read_choices,
-    Kind.RANKED: prompts.read_choices,
+    Kind.RANKED: prompts.read_ranked,
     Kind.SCORES: prompts.read_scores,
     Kind.LINES: prompts.read_lines,
-    Kind.MEDICINES: prompts.read_lines,  # one name a line, as on the pill boxes
+    Kind.MEDICINES: prompts.read_medicines,
 }
 
 
 def questions() -> tuple[Question, ...]:
     """The interview, in order: the schema's asked fields. A function, so that its
     words are translated when asked."""
-    return tuple(_question(f) for f in schema.ASKED)
+    return tuple(
+        Question(f, _(f.label), _READ[f.kind], _words(f.prompt), _words(f.why))
+        for f in schema.ASKED
+    )
 
 
 def _words(words: schema.Words) -> Words:
     return _(words) if isinstance(words, str) else (_(words[0]), _(words[1]))
 
 
-def _question(f: schema.Field) -> Question:
-    limits: dict[str, int] = {}
-    if f.kind is Kind.TEXT:
-        limits = {"max_chars": f.max_chars}
-    elif f.kind in (Kind.LINES, Kind.MEDICINES):
-        limits = {"max_lines": f.max_items, "max_chars": f.max_chars}
-    shows: dict[Kind, Callable[[Any], str]] = {
-        Kind.DATE: _long_date,
-        Kind.SCORES: _shown_symptoms,
-        Kind.LINES: _shown_own_questions,
-        Kind.MEDICINES: _shown_medicines,
-    }
-    show = shows.get(f.kind)
-    return Question(
-        f.name,
-        _(f.label),
-        _READ[f.kind],
-        prompt=_words(f.prompt),
-        why=_words(f.why),
-        options=f.choices or None,
-        limits=limits,
-        show=show,
-        follow_up=Conversation.rank_priorities if f.kind is Kind.RANKED else None,
+def _shown_scores(scores: Mapping[str, int], labels: Mapping[str, str]) -> str:
+    # The item's short name ("Tiredness"), without the explanation the prompt gives.
+    return ", ".join(
+        f"{_(v.ESAS_R_WORDING[key][0]) if key in v.ESAS_R_WORDING else _(labels[key])} {score}"
+        for key, score in scores.items()
     )
 
 
-def _long_date(day: dt.date) -> str:
-    from .dates import weekday_name
-
-    return f"{day.isoformat()} ({weekday_name(day.weekday())})"
-
-
-def _shown_symptoms(scores: Mapping[str, int]) -> str:
-    # The item's short name ("Tiredness"), without the explanation the prompt gives.
-    return ", ".join(f"{_(v.ESAS_R_WORDING[key][0])} {score}" for key, score in scores.items())
-
-
-def _shown_medicines(names: tuple[str, ...]) -> str:
-    return ", ".join(names)
-
-
-def _shown_own_questions(lines: tuple[str, ...]) -> str:
+def _shown_lines(lines: tuple[str, ...]) -> str:
     count = ngettext("{n} question", "{n} questions", len(lines)).format(n=len(lines))
     return "\n".join([count, *(f"        - {question}" for question in lines)])
 
 
 # --- The conversation ---------------------------------------------------------------
 
+# Asked again on the next visit: what belongs to one visit only.
+NEW_EACH_VISIT = ("appointment", "symptoms")
+
 
 class Conversation:
     """The questions, in the words of the person or of someone helping them."""
 
-    def __init__(self, io: Console, *, helper_mode: bool = False) -> None:
+    def __init__(
+        self,
+        io: Console,
+        *,
+        helper_mode: bool = False,
+        today: dt.date | None = None,
+        bank: Path | None = None,
+    ) -> None:
         self.io = io
+        self.bank = bank
         self.helper_mode = helper_mode
+        self.today = today or globals()["today"]()
+        self.last_time: Mapping[str, int] = {}  # last visit's scores, shown on the next
+
+    def medicine_list(self) -> MedicineList:
+        """The bank's medicine list (the background thread has most likely loaded the bank)."""
+        from .bank import load_bank
+
+        return load_bank(self.bank).medicines
+
+    def treatments_of(self, names: Sequence[str]) -> str | None:
+        """`The medicines count as: Targeted drugs; Hormone therapy.` for the class list."""
+        known = self.medicine_list()
+        classes = dict.fromkeys(c for r in known.resolve_all(names) for c in r.classes)
+        if not classes:
+            return None
+        return _("The medicines count as: {kinds}. Add any other treatment.").format(
+            kinds="; ".join(_(v.TREATMENTS[c]) for c in classes if c in v.TREATMENTS)
+        )
 
     def say(self, patient: str, helper: str) -> str:
         """The patient's wording, or the helper's ("the person you are helping")."""
@@ -285,10 +341,23 @@ class Conversation:
     def run(
         self, start: Answers, *, on_summary: Callable[[Answers], None] | None = None
     ) -> Answers:
-        """Ask what `start` is missing, then review; the answers the person accepted."""
+        """Ask what `start` is missing, then review; the answers the person accepted.
+
+        Answers from a past visit keep what lasts (the name, the cancer, what
+        matters most) and ask again for this visit's date and this week's
+        symptoms, showing last time's scores.
+        """
         all_questions = questions()
+        last_visit = start.appointment
+        next_visit = last_visit is not None and last_visit < self.today
+        if last_visit is not None and next_visit:
+            self.last_time = dict(start.symptoms)
+            start = dataclasses.replace(start, appointment=None, symptoms={})
         missing = [question for question in all_questions if not question.answered(start)]
-        self.welcome(len(missing), resumed=start != Answers())
+        if last_visit is not None and next_visit:
+            self.welcome_back(last_visit, start, all_questions, len(missing))
+        else:
+            self.welcome(len(missing), resumed=start != Answers())
         answers = start
         for number, question in enumerate(missing, start=1):
             progress = _("({number} of {count})").format(number=number, count=len(missing))
@@ -322,10 +391,43 @@ class Conversation:
             io.echo(
                 _("There are {n} short questions; it takes about five minutes.").format(n=count)
             )
-        io.echo(_('Enter alone skips any question. "not sure" is always a fine answer.'))
-        io.echo(_("Nothing leaves this computer. Ctrl-C stops at any time."))
+        self.how_to_answer()
+
+    def how_to_answer(self) -> None:
+        self.io.echo(_('Press Enter alone to skip a question. "not sure" is always a fine answer.'))
+        self.io.echo(
+            _(
+                "Nothing typed here leaves this computer. "
+                "To stop at any time, hold the Ctrl key and press C."
+            )
+        )
         for line in other_language_lines():
-            io.echo(line)
+            self.io.echo(line)
+
+    def welcome_back(
+        self, last_visit: dt.date, start: Answers, all_questions: Sequence[Question], count: int
+    ) -> None:
+        io = self.io
+        io.echo(
+            self.say(
+                _("Welcome back. Let's make your worksheet for this visit."),
+                _("Welcome back. Let's make the worksheet for this visit."),
+            )
+        )
+        io.echo(_("The last visit was on {date}.").format(date=long_date(last_visit)))
+        kept = [q.label for q in all_questions if q.answered(start)]
+        if kept:
+            io.echo(_("Kept from last time: {answers}.").format(answers=", ".join(kept)))
+        io.echo(
+            ngettext(
+                "{n} question is left, starting with the date of this visit and this week's "
+                "symptoms.",
+                "{n} questions are left, starting with the date of this visit and this week's "
+                "symptoms.",
+                count,
+            ).format(n=count)
+        )
+        self.how_to_answer()
 
     def review(
         self,
@@ -333,7 +435,11 @@ class Conversation:
         all_questions: Sequence[Question],
         on_summary: Callable[[Answers], None] | None = None,
     ) -> Answers:
-        """Show the summary until the person accepts it; change answers by number."""
+        """Show the summary until the person accepts it; change answers by number.
+
+        The answers pass the validator every file passes, so an interview can
+        never make what a file could not hold.
+        """
         io = self.io
         while True:
             if on_summary is not None:
@@ -350,38 +456,51 @@ class Conversation:
                 len(all_questions),
             )
             if choice is None:
-                return answers
+                try:
+                    return checked(answers)
+                except InputProblems as problems:
+                    for problem in problems.items:
+                        io.echo(problem.message)
+                    continue
             answers = self.ask(all_questions[choice - 1], answers, "")
 
     def ask(self, question: Question, answers: Answers, progress: str) -> Answers:
         """Ask `question`; the answers with its field changed (or kept, for Enter alone)."""
-        before = getattr(answers, question.field)
-        options = () if question.options is None else (question.options,)
+        f = question.field
+        extra: dict[str, Any] = {}
+        if f.choices:
+            extra["options"] = f.choices
+        if f.synonyms:
+            extra["synonyms"] = f.synonyms
+        if f.kind is Kind.TEXT:
+            extra["max_chars"] = f.max_chars
+        elif f.kind in (Kind.LINES, Kind.MEDICINES):
+            extra.update(max_lines=f.max_items, max_chars=f.max_chars)
+        if f.kind is Kind.MEDICINES:
+            extra["medicines"] = self.medicine_list()
+        elif f.name == "treatments" and answers.medicines:
+            extra["note"] = self.treatments_of(answers.medicines)
+        elif f.kind is Kind.DATE:
+            extra["today"] = self.today
+        elif f.kind is Kind.SCORES and self.last_time:
+            extra["last_time"] = self.last_time
+        options = extra.pop("options", None)
         answer = question.read(
             self.io,
             progress + self.words(question.prompt),
             self.words(question.why),
-            *options,
-            current=before,
-            **question.limits,
+            *(() if options is None else (options,)),
+            current=question.value(answers),
+            **extra,
         )
-        if question.follow_up is not None:
-            answer = question.follow_up(self, answer, before)
-        return dataclasses.replace(answers, **{question.field: answer})
+        if f.kind is Kind.RANKED:
+            return schema.with_priorities(answers, tuple(answer))
+        return dataclasses.replace(answers, **{f.name: answer})
 
-    def rank_priorities(self, chosen: tuple[str, ...], before: tuple[str, ...]) -> tuple[str, ...]:
-        """After a new choice of what matters most: which of those come first."""
-        if not chosen or chosen == before:
-            return chosen
-        return prompts.read_ranking(
-            self.io,
-            self.say(
-                _("Which of these matter most to you?"),
-                _("Which of these matter most to the person you are helping?"),
-            ),
-            chosen,
-            v.PRIORITIES,
-        )
+
+def checked(answers: Answers) -> Answers:
+    """`answers` as the validator of files reads them back."""
+    return validate_answers(answers.to_dict())
 
 
 # --- The booklet --------------------------------------------------------------------
@@ -415,15 +534,31 @@ def offer_to_save(io: Console, force: bool) -> Path | None:
     return ask_file_name(io, _free_name(Path(SAVE_SUGGESTION)), force)
 
 
+def offer_to_save_over(io: Console, loaded: Path, force: bool) -> Path | None:
+    """Next time starts from the file loaded: offer to keep today's answers in it."""
+    io.echo("")
+    if prompts.read_yes_no(
+        io,
+        _("Save these answers in {path}, for next time?").format(path=loaded),
+        default=False,
+    ):
+        return loaded
+    return None
+
+
 def ask_file_name(io: Console, suggestion: Path, force: bool) -> Path | None:
     """A file name for the answers; Enter takes `suggestion`, "skip" keeps nothing."""
     while True:
-        raw = io.ask(_("File name [{name}]:").format(name=suggestion)).strip()
+        raw = io.ask(_("Name for the file [{name}]:").format(name=suggestion.stem)).strip()
         if raw.lower() == prompts.SKIP:
             return None
         path = Path(raw).expanduser() if raw else suggestion
         if path.name in ("", ".", ".."):
-            io.echo(_("Please type a file name, for example {name}.").format(name=suggestion))
+            io.echo(
+                _("Please type a name for the file, for example {name}.").format(
+                    name=suggestion.stem
+                )
+            )
             continue
         if not path.suffix:
             path = path.with_suffix(".yaml")
@@ -442,12 +577,18 @@ def ask_file_name(io: Console, suggestion: Path, force: bool) -> Path | None:
         return path
 
 
-def keep_answers(io: Console, answers: Answers, path: Path, force: bool) -> None:
-    """Save the answers (owner-only); on failure say why and offer another name."""
+def keep_answers(
+    io: Console, answers: Answers, path: Path, force: bool, *, over: bool = False
+) -> None:
+    """Save the answers (owner-only); on failure say why and offer another name.
+
+    `over`: `path` is the file the interview started from, which the person
+    agreed to save over; any other name is never replaced without --force.
+    """
     target: Path | None = path
     while target is not None:
         try:
-            write_answers_file(target, answers, force=force)
+            write_answers_file(target, answers, force=force or (over and target == path))
         except UserError as problem:
             io.echo(
                 _("The answers were not saved: {reason}").format(reason=problem.format_message())
@@ -455,9 +596,9 @@ def keep_answers(io: Console, answers: Answers, path: Path, force: bool) -> None
             target = ask_file_name(io, _free_name(Path(SAVE_SUGGESTION)), force)
             continue
         io.echo(
-            _("Saved the answers in {path}; only this computer account can read it.").format(
-                path=target
-            )
+            _(
+                "Saved the answers in {path}. No one else who uses this computer can open it."
+            ).format(path=target.resolve())
         )
         return
 

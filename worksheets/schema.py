@@ -361,7 +361,18 @@ FIELDS: tuple[Field, ...] = (
 )
 
 BY_NAME: Mapping[str, Field] = {f.name: f for f in FIELDS}
-ASKED: tuple[Field, ...] = tuple(f for f in FIELDS if f.prompt)
+
+
+def _interview_order() -> tuple[Field, ...]:
+    """The asked fields in the file's order, but the medicines just before the
+    treatments: names first, then the kinds of treatment, for those who do not
+    know the names (the CSV keeps the contract's order)."""
+    asked = [f for f in FIELDS if f.prompt and f.kind is not Kind.MEDICINES]
+    at = next(i for i, f in enumerate(asked) if f.name == "treatments")
+    return (*asked[:at], *(f for f in FIELDS if f.kind is Kind.MEDICINES), *asked[at:])
+
+
+ASKED: tuple[Field, ...] = _interview_order()
 
 
 @dataclass(frozen=True)

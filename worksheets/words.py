@@ -14,10 +14,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
-
 from . import local_words
 from .i18n import _
+from .safetext import whole_number
 
 # What a file's near miss must score (out of 100) to be named, as difflib's 0.7 did.
 FILE_CUTOFF = 70
@@ -34,6 +33,8 @@ def normalize(value: str) -> str:
 
 def closest(value: str, allowed: Iterable[object]) -> str | None:
     """The allowed value a file most likely meant ("chemo" -> "chemotherapy"), or None."""
+    from rapidfuzz import fuzz, process  # here, so that `--help` never loads it
+
     options = [str(option) for option in allowed]
     if len(value) >= 3:
         starting = [option for option in options if option.startswith(value)]
@@ -141,7 +142,7 @@ def understand(
     keys = list(options)
     text = token.strip()
     if text.isdecimal():
-        number = int(text)
+        number = whole_number(text) or 0
         if 1 <= number <= len(keys):
             return Reading(text, keys[number - 1], sure=True)
         return Reading(
@@ -150,7 +151,7 @@ def understand(
                 text=text, n=len(keys)
             ),
         )
-    wanted = normalize(text)
+    wanted = normalize(re.sub(r"^(the|my|a|an|in the|in my)\s+", "", text.lower()))
     names: dict[str, str] = {}  # every name of every value -> the value
     for key in keys:
         names[normalize(key)] = key
@@ -166,11 +167,23 @@ def understand(
             return Reading(text, partial[0], sure=True)
         if len(partial) > 1:
             return Reading(text, several=tuple(partial))
+    # In the language spoken: accents or not, and its plain words ("quimio", "rayos").
+    local = local_words.find_option(text, options, options)
+    if local is not None:
+        return Reading(text, local, sure=True)
+    if len(wanted) < 3:
+        return Reading(text)  # "no", "ok": too short to be a near miss of anything
+    # "not being in hospital": a one-word name of an answer inside longer words.
+    inside = {key for name, key in names.items() if "_" not in name and name in wanted.split("_")}
+    if len(inside) == 1:
+        return Reading(text, inside.pop())
+    from rapidfuzz import fuzz, process
+
     found = process.extract(
         text,
         list(names),
         scorer=fuzz.WRatio,
-        processor=lambda name: utils.default_process(name.replace("_", " ")),
+        processor=_content_words,
         limit=None,
         score_cutoff=ASK_CUTOFF,
     )
@@ -181,9 +194,43 @@ def understand(
     ranked = sorted(best.items(), key=lambda item: -item[1])
     if ranked and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= MARGIN):
         return Reading(text, ranked[0][0])
-    if ranked:
-        return Reading(text, several=tuple(key for key, _score in ranked[:3]))
-    return Reading(text)
+    return Reading(text)  # nothing close, or two near misses alike: not a guess
+
+
+# Words that say little about which answer is meant: "my" must not make "my dog"
+# look like "Keeping up my work".
+_LITTLE_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "my",
+        "me",
+        "i",
+        "of",
+        "to",
+        "for",
+        "with",
+        "up",
+        "on",
+        "in",
+        "at",
+        "be",
+        "being",
+        "as",
+        "much",
+        "possible",
+    ]
+)
+
+
+def _content_words(name: str) -> str:
+    from rapidfuzz import utils
+
+    words = utils.default_process(name.replace("_", " ")).split()
+    kept = [word for word in words if word not in _LITTLE_WORDS]
+    return " ".join(kept or words)
 
 
 def split_choices(text: str) -> list[str]:

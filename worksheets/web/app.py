@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import jinja2
 from flask import Flask, Response, abort, g, redirect, request
@@ -116,8 +117,14 @@ def create_app(
             return _refusal(_("This page answers only at the address worksheets web printed."), 403)
         given = request.args.get(guard.TOKEN_PARAMETER)
         if request.method == "GET" and access.token_matches(given):
-            # The key goes into a cookie and out of the address bar and history.
-            response = redirect(request.path, code=303)
+            # The key goes into a cookie and out of the address bar and history; the
+            # first screen is the one page there is to open.
+            kept = {
+                name: request.args[name]
+                for name in ("helper", "large_print", "language")
+                if request.args.get(name, "").isalnum()
+            }
+            response = redirect("/?" + urlencode(kept) if kept else "/", code=303)
             response.set_cookie(
                 access.cookie_name, access.token, httponly=True, samesite="Strict", path="/"
             )
@@ -369,6 +376,7 @@ def _page(state: FormState, screen_id: str, csrf_token: str, status: int) -> Res
             score_range=SCORE_RANGE,
             paper_sizes=PAPER_SIZES,
             priority_labels=by_field["priorities"].options if "priorities" in by_field else {},
+            font_advice=_font_advice(state) if screen.id == FINISH else None,
             upload_field=UPLOAD_FIELD,
             language=i18n.current_language(),
             languages=_language_links(state),
@@ -409,6 +417,21 @@ def _review(
             }
         )
     return rows
+
+
+def _font_advice(state: FormState) -> str | None:
+    """Said before the worksheet is made: typed letters no installed font can print.
+
+    (The worksheet itself comes back as a PDF, where a warning cannot be shown.)
+    """
+    from ..glyphs import font_advice, missing_characters
+
+    typed = [item for column in _TYPED for item in state.items(column)]
+    missing = missing_characters(typed)
+    return font_advice(missing) if missing else None
+
+
+_TYPED = ("name", "care_team", "helper", "own_questions", "medicines")
 
 
 def _long_date(text: str) -> str:

@@ -51,6 +51,8 @@ class Rendered:
 
 def _worker_main(connection: Connection, options: DocumentOptions, folder: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops us, not Ctrl-C
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # WeasyPrint copies the page's fonts (ours, never anything typed) into a temporary
     # folder; the server removes this one whatever happens to the worker.
     tempfile.tempdir = folder
@@ -115,7 +117,7 @@ class _Worker:
             name="worksheets-render",
             daemon=True,
         )
-        self.process.start()
+        _start_deaf_to_ctrl_c(self.process)
         child.close()
         self.ready = False
 
@@ -138,6 +140,27 @@ class _Worker:
             self.process.kill()
         self.process.join(timeout=5)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _start_deaf_to_ctrl_c(process: Any) -> None:
+    """Start `process` with Ctrl-C blocked until it ignores it.
+
+    Ctrl-C reaches every process of the terminal's group; a worker still
+    starting up would otherwise print a traceback. The signal mask, unlike
+    handlers, passes on to the new interpreter.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        process.start()
+        return
+    from multiprocessing import resource_tracker
+
+    # Started first: starting it unblocks Ctrl-C again, in the middle of ours.
+    resource_tracker.ensure_running()
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        process.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 class RenderPool:
