@@ -65,7 +65,7 @@ def test_at_least_forty_new_questions_and_eight_for_caregivers():
         "radiation for pain",
         "transfusion",
         "911",
-        "when i die",
+        "if i die",
         "after i die",
         "will",
         "power of attorney",
@@ -137,7 +137,10 @@ def test_fitness_fertility_and_intimacy():
     assert "intimacy-hormone-changes" in chosen(Answers(treatments=("hormone",)))
     stopping = chosen(Answers(stage_of_care="stopping", treatments=("chemotherapy",)))
     assert "fertility-before-treatment" not in stopping
-    assert "meds-no-longer-helping" in stopping and "meds-after-stopping-treatment" in stopping
+    # One question on the other medicines (nurse review, finding 8): for someone stopping,
+    # the one about what to keep taking.
+    assert "meds-after-stopping-treatment" in stopping and "meds-no-longer-helping" not in stopping
+    assert "meds-no-longer-helping" in chosen(Answers(stage_of_care="changing"))
 
 
 # --- Corrections ---------------------------------------------------------------------

@@ -301,7 +301,7 @@ def test_done_when_a_person_types_as_people_do(tmp_path, environment):
     assert ranked.index("Grandchildren") < ranked.index("Staying out of the hospital")
     text = pdf_text(sheet)
     assert "What most often sends people on my treatment to the hospital" in text
-    assert "How often will my blood counts be checked on my CDK4/6 pill" in text
+    assert "How often will my blood be checked on my CDK4/6 pill" in text
 
 
 @pytest.mark.parametrize("where", ["at the second question", "at the summary"])
