@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from conftest import MARIA, pdf_text
-from websupport import Server, browser, start_server
+from websupport import Server, browser, start_server, wait_for_next_page
 
 from worksheets.answers import load_answers
 
@@ -82,12 +82,8 @@ def css(driver: Any, selector: str) -> Any:
 
 def go(driver: Any, selector: str) -> None:
     """Press a button that loads another page, and wait until it has."""
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.wait import WebDriverWait
-
-    old = css(driver, "html")
-    css(driver, selector).click()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
+    button = css(driver, selector)
+    wait_for_next_page(driver, button.click)
 
 
 def next_screen(driver: Any) -> None:
@@ -284,12 +280,7 @@ def test_with_the_keyboard_alone(server: Server, driver: Any, downloads: Path) -
         return str(driver.execute_script(f"return document.activeElement.{attribute} || ''"))
 
     def enter() -> None:
-        from selenium.webdriver.support import expected_conditions
-        from selenium.webdriver.support.wait import WebDriverWait
-
-        old = css(driver, "html")
-        press(Keys.ENTER)
-        WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
+        wait_for_next_page(driver, lambda: press(Keys.ENTER))
 
     def tab_to(wanted: str, attribute: str = "id") -> None:
         for _ in range(80):

@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -147,3 +147,30 @@ def browser(width: int = 1024, height: int = 900) -> Any:
 
 def browser_available() -> bool:
     return CHROMIUM.exists() and CHROMEDRIVER.exists()
+
+
+def wait_for_next_page(driver: Any, action: Callable[[], None], timeout: float = 60) -> None:
+    """Do something that loads another page, and wait until the new page has loaded.
+
+    Selenium's staleness_of asks the old element whether it is still there; when
+    chromium is half-way between pages it can answer with an inspector error
+    ("Node with given id does not belong to the document") instead of
+    "stale", which failed CI once. A mark set on the old page's window is gone
+    on the new one, and any error while the browser is between pages only means
+    "not yet".
+    """
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    driver.execute_script("window.__worksheetsOldPage = true")
+    action()
+
+    def arrived(driver: Any) -> bool:
+        return bool(
+            driver.execute_script(
+                "return window.__worksheetsOldPage === undefined"
+                " && document.readyState === 'complete'"
+            )
+        )
+
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(arrived)
