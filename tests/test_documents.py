@@ -94,7 +94,7 @@ def test_blank_worksheet_has_every_choice_and_the_core_questions():
     # The symptoms in ESAS-r's words, constipation and sleep on its "other problem" line.
     for item, explanation in v.ESAS_R_WORDING.values():
         assert item.lower() in text.lower(), item
-        assert not explanation or f"= {explanation}" in text, explanation
+        assert not explanation or f"({explanation})" in text, explanation
     assert "Circle a number: 0 is none, 10 is the worst possible." in text
     assert "After the visit" in text
 

@@ -153,7 +153,8 @@ def test_maria_leads_with_her_situation_and_every_answer_has_a_say():
     ]
     assert leading[-1].question.id == "understand-say-it-back"
     reasons = [r.value for c in leading for r in c.reasons]
-    for value in ("work", "eat_comfortably", "travel", "chemotherapy", "tiredness", "nausea"):
+    # Her chemotherapy has its say through the medicine she named (FOLFIRINOX).
+    for value in ("work", "eat_comfortably", "travel", "FOLFIRINOX", "tiredness", "nausea"):
         assert value in reasons, value
     # Her liver: its warning signs are on the after-visit page, not asked twice.
     from worksheets.warning_signs import signs_for
@@ -267,7 +268,7 @@ TOP_THREE = {
         "goals-changing-next-options",
         "outlook-details-typical-range",
     ],
-    "stopping": ["plan-hospice-what-when", "goals-stopping-what-it-means", "outlook-big-direction"],
+    "stopping": ["hospice-could-help-now", "goals-stopping-what-it-means", "outlook-big-direction"],
     "unsure": ["goals-unsure-where-am-i", "goals-aim-of-treatment", "outlook-family-first-talk"],
 }
 
@@ -305,9 +306,10 @@ def test_already_having_palliative_care_or_hospice_is_not_asked_for_again():
         ids = {c.question.id for c in select(load_bank(), answers, all_questions=True).all()}
         assert "symptoms-palliative-now" not in ids and "symptoms-palliative-what" not in ids
     hospice = Answers(stage_of_care="stopping", already_have=("hospice",))
-    ids = [c.question.id for c in select(load_bank(), hospice).leading]
-    assert "plan-hospice-what-when" not in ids
-    assert ids[0] == "goals-stopping-what-it-means"
+    ids = [c.question.id for c in select(load_bank(), hospice, all_questions=True).all()]
+    assert "plan-hospice-what-when" not in ids and "hospice-could-help-now" not in ids
+    # On hospice, the first thing to settle is whom the family calls.
+    assert ids[0] == "hospice-call-first"
 
 
 def test_not_now_leads_with_no_prognosis_question_and_family_first_through_the_family():
@@ -327,3 +329,14 @@ def test_lifestyle_never_pushes_out_goals_prognosis_or_palliative_care():
     for size in (0, 1, 3):
         leads = [c.lead for c in select(load_bank(), answers, size=size).leading]
         assert {"situation", "prognosis", "palliative_care"} <= set(leads), size
+
+
+def test_a_priority_gets_the_question_written_for_it_alone_first():
+    # "Staying out of the hospital": what sends people on treatment to the hospital,
+    # before the question shared with "being at home" (care at home).
+    answers = Answers(stage_of_care="on_treatment", priorities=("avoid_hospital",))
+    leading = select(load_bank(), answers).leading
+    assert [c.question.id for c in leading if c.lead == "priority"] == ["life-hosp-prevent"]
+    home = Answers(stage_of_care="on_treatment", priorities=("at_home",))
+    ids = [c.question.id for c in select(load_bank(), home).leading if c.lead == "priority"]
+    assert ids and ids != ["life-hosp-prevent"]

@@ -28,7 +28,7 @@ ESAS_R_ORDER = [
 def _chart_labels(html: str) -> list[str]:
     svg = html.split('<svg class="symptom-chart"', 1)[1].split("</svg>", 1)[0]
     return re.findall(
-        r'<text x="0" y="[\d.]+" font-size="[\d.]+"(?: font-style="italic")?>([^<=][^<]*)</text>',
+        r'<text x="0" y="[\d.]+" font-size="[\d.]+"(?: font-style="italic")?>([^<=(][^<]*)</text>',
         svg,
     )
 
@@ -64,10 +64,15 @@ def test_the_chart_follows_esas_r_order_with_its_explanations_and_other_problems
         "Constipation",
         "Trouble sleeping",
     ]
-    assert "= lack of energy" in html and "= feeling nervous" in html
-    assert "= how you feel overall" in html
-    assert "Edmonton Symptom Assessment System, revised (ESAS-r)" in html
-    assert "for wellbeing, 0 = best" in html
+    assert "(lack of energy)" in html and "(feeling nervous)" in html
+    assert "(how you feel overall)" in html
+    # The scale in plain words; the clinic is told which scale, on a line of its own.
+    assert "0 = none, 10 = worst possible. For wellbeing, 0 = best. Scale: ESAS-r." in html
+    # In full on the after-visit page, for the clinic.
+    assert (
+        "For the clinic: these are ESAS-r scores (Edmonton Symptom Assessment System, revised; "
+        "Alberta Health Services)." in html
+    )
 
 
 def test_only_other_problems_still_say_they_are_apart():
@@ -81,7 +86,7 @@ def test_the_blank_sheet_has_the_nine_items_in_order_and_the_other_problem_line(
     rows = re.findall(r'<th scope="row">([^<]+)', table)
     assert rows == [*ESAS_R_ORDER, "Other problem"]
     assert "for example, constipation or trouble sleeping" in table
-    assert "= lack of energy" in table
+    assert 'Tiredness<span class="explained"> (lack of energy)</span>' in table
     assert "Edmonton Symptom Assessment System, revised (ESAS-r)" in table
     assert "For wellbeing, 0 is the best and 10 the worst." in table
 
@@ -90,3 +95,10 @@ def test_the_blank_sheet_offers_antibody_drug_conjugates_and_a_line_for_medicine
     html = render_html("blank.html.j2", blank_context(BANK))
     assert "Antibody-drug conjugate (a drug joined to an antibody)" in html
     assert "My cancer medicines, by the names on the box or bag:" in html
+
+
+def test_the_wellbeing_clause_is_printed_only_when_wellbeing_was_scored():
+    answers = Answers(symptoms={"pain": 6, "tiredness": 4})
+    html = render_html("personal.html.j2", worksheet_context(BANK, answers, select(BANK, answers)))
+    assert "0 = none, 10 = worst possible. Scale: ESAS-r.</p>" in html
+    assert "wellbeing" not in html.lower()

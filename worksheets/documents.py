@@ -64,19 +64,6 @@ def _typed_texts(answers: Answers | None, bank: Bank, clinic: Clinic | None) -> 
     return texts
 
 
-def _html_or_pdf(
-    html: str, options: DocumentOptions, typed: list[str | None], warn: Callable[[str], None]
-) -> bytes:
-    if options.format == "html":
-        from .render import standalone_html
-
-        return standalone_html(html).encode("utf-8")
-    from .render import html_to_pdf
-
-    check_fonts(typed, warn)
-    return html_to_pdf(html, fillable=options.fillable)
-
-
 def load_sources(options: DocumentOptions) -> tuple[Bank, Clinic | None]:
     """The bank (with the clinic's own questions) and the clinic's details."""
     from .bank import load_bank
@@ -157,7 +144,7 @@ def _personal_document(
         return render_html("personal.html.j2", context)
 
     from .layout import fit_visit_sheet
-    from .render import document_to_pdf, lay_out
+    from .render import document_to_pdf, lay_out, standalone_html
 
     typed = _typed_texts(answers, bank, clinic)
     if options.format == "pdf":
@@ -170,7 +157,7 @@ def _personal_document(
         large_print=options.large_print,
     )
     if options.format == "html":
-        return fitted.html.encode("utf-8")
+        return standalone_html(fitted.html).encode("utf-8")
     return document_to_pdf(fitted.document, fillable=options.fillable)
 
 
@@ -210,6 +197,7 @@ def _blank_document(options: DocumentOptions, copies: int, warn: Callable[[str],
         document_to_pdf,
         lay_out,
         render_html,
+        standalone_html,
     )
 
     bank, clinic = load_sources(options)
@@ -241,7 +229,7 @@ def _blank_document(options: DocumentOptions, copies: int, warn: Callable[[str],
         large_print=options.large_print,
     )
     if options.format == "html":
-        return html.encode("utf-8")
+        return standalone_html(html).encode("utf-8")
     document = document_to_pdf(laid_out, fillable=options.fillable)
     if copies > 1 and options.format == "pdf":
         from .copies import repeat_pdf

@@ -13,7 +13,7 @@ bank questions, the lowest-ranked first. Most sheets fit at the first try.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -121,19 +121,13 @@ def _fit_first_page(
 ) -> Fitted:
     own = len(selection.own_questions)
     first = selection.leading[0].question.id if selection.leading else None
-    arrangement = Arrangement(
-        own_in_full=min(OWN_IN_FULL, own),
-        compact_after_visit=after_visit[0],
-        split_after_visit=after_visit[1],
-    )
-    while True:
+    base = Arrangement(compact_after_visit=after_visit[0], split_after_visit=after_visit[1])
+    for arrangement in _first_page_tries(base, min(OWN_IN_FULL, own)):
         html = make_html(selection, arrangement)
         document = lay_out(html)
         page_one = measure(document)[0].ids
-        if first is None or f"ask-{first}" in page_one or arrangement.own_in_full == 0:
+        if first is None or f"ask-{first}" in page_one:
             break
-        # The first question did not fit: one own question fewer in full on page 1.
-        arrangement = replace(arrangement, own_in_full=arrangement.own_in_full - 1)
     if own > arrangement.own_in_full and arrangement.first_page is None:
         # Page 1 ends after the questions that fit on it; the other own questions follow.
         # (None on page 1: the own questions follow page 1 at once, no page of one question.)
@@ -142,6 +136,21 @@ def _fit_first_page(
         html = make_html(selection, arrangement)
         document = lay_out(html)
     return Fitted(document, html, selection, arrangement)
+
+
+def _first_page_tries(base: Arrangement, own: int) -> Iterator[Arrangement]:
+    """Page 1's arrangements, from the roomiest down, until the first question fits.
+
+    Up to three own questions stay on page 1 in full (the issue's promise): the
+    first question gets one line to write on, then goes without its explanation,
+    and only then does an own question move to page 2 (and the explanation
+    comes back). With none left in full, that is the last try.
+    """
+    for in_full in range(own, -1, -1):
+        yield replace(base, own_in_full=in_full, first_lines=2)
+        yield replace(base, own_in_full=in_full, first_lines=1)
+        if in_full:
+            yield replace(base, own_in_full=in_full, first_lines=1, first_why=False)
 
 
 def _after_visit_spills(pages: list[Page]) -> bool:

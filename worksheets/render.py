@@ -118,6 +118,8 @@ class Arrangement:
     """
 
     own_in_full: int = 3
+    first_lines: int = 2  # lines to write on under the sheet's first question
+    first_why: bool = True  # its explanation; left out only to keep own questions on page 1
     first_page: int | None = None  # None: no break; the questions run on
     compact_after_visit: bool = False  # fewer lines to write on, to keep it one page
     split_after_visit: bool = False  # when to call, on a page of its own after it
@@ -165,7 +167,6 @@ def worksheet_context(
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
         # ESAS-r's items in its order and words, then the other problems apart.
         "symptoms": symptom_chart(answers.symptoms),
-        "symptom_source": i18n._(v.ESAS_R_SOURCE),
         "scores_note": bool(answers.symptoms),
         "own_in_full": own_in_full,
         "own_more": own_more,
@@ -177,6 +178,8 @@ def worksheet_context(
         ],
         "call_first": i18n._(text) if (text := call_first(answers)) else None,
         "after_visit_lines": (2, 1) if arrangement.compact_after_visit else (4, 3),
+        "first_lines": arrangement.first_lines,
+        "first_why": arrangement.first_why,
         "split_after_visit": arrangement.split_after_visit,
         "sections": selection.sections,
     }

@@ -231,8 +231,16 @@ def ranked(bank: Bank, answers: Answers) -> list[Chosen]:
         return [by_group[name] for name in names if name in by_group]
 
     def picked_by(answer: str, value: str) -> list[Chosen]:
+        """The questions this answer chose, the best fit first: written for more of the
+        person's answers, then for this one alone ("staying out of the hospital")
+        before one shared with others ("at home or out of the hospital")."""
         hits = [c for c in pool if Reason(answer, value) in c.reasons]
-        return sorted(hits, key=lambda c: -c.fit)  # stable: the bank's order among equals
+
+        def shared_with(chosen: Chosen) -> int:
+            return len(chosen.question.when.choices.get(answer, ()))
+
+        # Stable: the bank's order among equals.
+        return sorted(hits, key=lambda c: (-c.fit, shared_with(c)))
 
     # 1. Where the person is.
     take("situation", groups(SITUATION.get(answers.stage_of_care, SITUATION[None])))
