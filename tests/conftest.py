@@ -6,12 +6,20 @@ import datetime as dt
 import logging
 import os
 import re
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
 import pytest
 import yaml
+
+# A suite started in the background by a shell without job control (`./test &`)
+# inherits Ctrl-C (SIGINT) ignored, and so would every program the tests start:
+# the tests that press Ctrl-C would wait, or the batch would run to the end.
+# Give the suite what a person's terminal gives a program.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # The tests expect English unless they ask for another language, whatever the
 # locale of the machine running them (the program follows LANG=es_*).
