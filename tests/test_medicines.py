@@ -386,3 +386,42 @@ def test_warning_signs_for_a_radioactive_medicine_leave_out_the_beams_skin():
 def test_the_dpd_test_leads_the_sheet_before_a_fluoropyrimidine():
     leading = {c.question.id for c in select(BANK, Answers(medicines=("FOLFOX",))).leading}
     assert "med-dpd-test" in leading
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("capecitabina", "capecitabine"),
+        ("Tamoxifeno", "tamoxifen"),
+        ("ácido zoledrónico", "zoledronic acid"),
+        ("acido zoledronico", "zoledronic acid"),  # typed without its accents
+        ("irinotecán", "irinotecan"),
+        ("letrozol", "letrozole"),
+    ],
+)
+def test_spanish_names_of_the_medicines_are_on_the_list(typed, name):
+    resolved = load_bank().medicines.resolve(typed)
+    assert resolved.medicine is not None and resolved.medicine.name == name
+
+
+def test_capecitabina_brings_the_dpd_test_as_capecitabine_does():
+    bank = load_bank()
+    spanish = select(bank, Answers(stage_of_care="starting", medicines=("capecitabina",)))
+    english = select(bank, Answers(stage_of_care="starting", medicines=("capecitabine",)))
+    assert [c.question.id for c in spanish.leading] == [c.question.id for c in english.leading]
+    assert "med-dpd-test" in {c.question.id for c in spanish.leading}
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("letrazole", "letrozole"),
+        ("femera", "Femara"),
+        ("letrozol", "letrozol"),
+        ("ibranse", "Ibrance"),
+    ],
+)
+def test_a_misspelling_is_corrected_to_the_name_it_is_closest_to(typed, printed):
+    from worksheets.prompts import proper_name
+
+    assert proper_name(load_bank().medicines.resolve(typed)) == printed

@@ -340,3 +340,53 @@ def test_a_priority_gets_the_question_written_for_it_alone_first():
     home = Answers(stage_of_care="on_treatment", priorities=("at_home",))
     ids = [c.question.id for c in select(load_bank(), home).leading if c.lead == "priority"]
     assert ids and ids != ["life-hosp-prevent"]
+
+
+# --- The nurse's review of the visit sheet's order (2026-12) -----------------------
+
+
+def test_a_severe_symptom_leads_with_what_can_be_done_today():
+    answers = Answers(stage_of_care="stopping", symptoms={"drowsiness": 7, "constipation": 7})
+    chosen = select(load_bank(), answers, all_questions=True)
+    severe = [c.question.id for c in chosen.leading if c.lead == "severe_symptom"]
+    assert severe == ["symptoms-drowsy-medicines", "symptoms-constipation-plan"]
+    # The "call at once if..." questions wait in the booklet; their signs are on the last page.
+    booklet = {c.question.id for _, questions in chosen.sections for c in questions}
+    assert {"symptoms-drowsy-sudden", "symptoms-constipation-blocked"} <= booklet
+    # Bad pain: changing the pain plan today.
+    pain = select(load_bank(), Answers(stage_of_care="on_treatment", symptoms={"pain": 8}))
+    assert [c.question.id for c in pain.leading if c.lead == "severe_symptom"] == [
+        "symptoms-pain-severe"
+    ]
+
+
+def test_one_question_per_symptom_on_the_visit_sheet():
+    answers = Answers(
+        stage_of_care="on_treatment", spread_to=("lungs",), symptoms={"breathlessness": 8}
+    )
+    leading = select(load_bank(), answers).leading
+    about_breath = [c for c in leading if Reason("symptoms", "breathlessness") in c.reasons]
+    assert [c.question.id for c in about_breath] == ["symptoms-breath-cause"]
+
+
+def test_fertility_and_the_check_for_older_people_wait_in_the_booklet():
+    answers = Answers(stage_of_care="starting", treatments=("chemotherapy",))
+    chosen = select(load_bank(), answers, all_questions=True)
+    leading = {c.question.id for c in chosen.leading}
+    booklet = {c.question.id for _, questions in chosen.sections for c in questions}
+    for qid in ("fertility-before-treatment", "fit-geriatric-assessment"):
+        assert qid not in leading and qid in booklet, qid
+
+
+def test_with_cancer_in_the_brain_driving_answers_taking_care_of_myself():
+    answers = Answers(
+        stage_of_care="starting", spread_to=("brain",), priorities=("independence", "travel")
+    )
+    leading = select(load_bank(), answers).leading
+    by_priority = [(c.question.id, c.reasons[-1].value) for c in leading if c.lead == "priority"]
+    # The group's other question ("could my treatment make driving unsafe?") was
+    # written for independence: the brain's driving question stands in for it.
+    assert by_priority == [("spread-brain-driving", "independence"), ("life-travel-fly", "travel")]
+    # Without brain spread, the usual question.
+    other = select(load_bank(), Answers(stage_of_care="starting", priorities=("independence",)))
+    assert "spread-brain-driving" not in {c.question.id for c in other.leading}

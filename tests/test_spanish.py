@@ -43,7 +43,7 @@ def test_the_spanish_sample_gives_a_worksheet_with_no_english(runner, tmp_path):
     for expected in (
         "Preguntas para mi equipo médico",
         "Rosa Hernández · Consulta del jueves, 3 de diciembre de 2026",
-        "Con Dra. Morales",
+        "Me atiende: Dra. Morales",
         "Me acompaña: mi hijo Daniel",
         "Cáncer de mama (seno)",
         "extendido a: huesos, hígado",

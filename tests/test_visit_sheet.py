@@ -186,3 +186,53 @@ def test_blank_all_questions_prints_the_longer_list():
     longer = pages_text(blank_document(DocumentOptions(all_questions=True)))
     assert len(longer) > len(short) + 3
     assert "More questions, if there is time" in longer[len(short)]
+
+
+# --- The patient's review (a 74-year-old on Ibrance, with her son) -----------------
+
+
+def test_what_matters_but_found_no_room_is_named_not_dropped():
+    answers = Answers(
+        stage_of_care="on_treatment",
+        priorities=("work", "travel", "family_time", "independence", "at_home", "money", "faith"),
+    )
+    options = DocumentOptions(large_print=True)
+    text = " ".join(pages_text(personal_document(answers, options, warn=lambda _: None)))
+    leading = select(load_bank(), answers, size=leading_size(True)).leading
+    asked = {r.value for c in leading for r in c.reasons if r.answer == "priorities"}
+    labels = {
+        "work": "Keeping up my work",
+        "travel": "Being able to travel",
+        "family_time": "Time with my family and friends",
+        "independence": "Taking care of myself",
+        "at_home": "Being at home",
+        "money": "Not running out of money",
+        "faith": "My faith or spiritual life",
+    }
+    missing = [labels[p] for p in answers.priorities if p not in asked]
+    assert missing  # seven priorities do not fit a large-print sheet
+    # The line names each one, in her order.
+    line = "No room on this sheet for a question about: " + "; ".join(missing)
+    assert squeezed(line) in squeezed(text)
+    everything = select(load_bank(), answers, size=20).leading
+    assert {r.value for c in everything for r in c.reasons if r.answer == "priorities"} >= set(
+        answers.priorities
+    )  # (each has a question in the bank: nothing would be lost unsaid)
+
+
+def test_a_cdk46_pill_brings_the_fever_line_and_the_nurse_writes_the_numbers():
+    answers = Answers(stage_of_care="on_treatment", medicines=("Ibrance", "letrozole"))
+    last = pages_text(personal_document(answers, DocumentOptions(), warn=lambda _: None))[-1]
+    assert "A temperature of 100.4°F (38°C) or higher, or shaking chills" in last
+    assert "(your white blood cells may be low)" in last
+    assert "Ask the nurse to write these numbers here before you leave." in last
+
+
+def test_the_booklet_warns_before_the_end_of_life_questions():
+    answers = load_answers(Path(__file__).parent / "answer_sets" / "stopping.yaml")
+    options = DocumentOptions(all_questions=True)
+    text = " ".join(pages_text(personal_document(answers, options, warn=lambda _: None)))
+    booklet = text.split("More questions, if there is time", 1)[1]
+    note = "These questions are about the end of life. Skip them if you are not ready."
+    assert note in booklet
+    assert booklet.index("Planning ahead") < booklet.index(note)

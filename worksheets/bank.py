@@ -55,6 +55,7 @@ QUESTION_FIELDS = (
     "group",
     "high_stakes",
     "every_stage",
+    "booklet_only",
 )
 REQUIRED_FIELDS = ("id", "section", "text", "why")
 
@@ -91,6 +92,9 @@ class Question:
     group: str | None = None
     high_stakes: bool = False  # the question that matters most for a cancer, site or drug
     every_stage: bool = False  # a treatment question meant for every stage of care
+    # Only in the longer list (--all-questions), never on the visit sheet: a question
+    # that is right for some people the answers cannot tell apart (fertility, age).
+    booklet_only: bool = False
     from_clinic: bool = False  # a clinic's own question (--clinic), on every visit sheet
     origin: str = ""  # "goals.yaml, line 12", for messages
     language: str = ""  # the language of `text` and `why`; empty: the bank's
@@ -480,7 +484,8 @@ def _read_question(
             bad, (*path, "topic"), "topic", topic, v.SKIP_TOPICS, _("a topic that can be skipped")
         )
     flags = {
-        flag: raw.get(flag, False) for flag in ("core", "urgent", "high_stakes", "every_stage")
+        flag: raw.get(flag, False)
+        for flag in ("core", "urgent", "high_stakes", "every_stage", "booklet_only")
     }
     for flag, value in flags.items():
         if not isinstance(value, bool):
@@ -514,6 +519,7 @@ def _read_question(
         group=group,
         high_stakes=flags["high_stakes"],
         every_stage=flags["every_stage"],
+        booklet_only=flags["booklet_only"],
         origin=doc.where(path),
         language=language,
         inline_texts=inline,

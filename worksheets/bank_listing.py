@@ -39,6 +39,7 @@ def bank_json(bank: Bank) -> str:
                 "group": q.group,
                 "high_stakes": q.high_stakes,
                 "every_stage": q.every_stage,
+                "booklet_only": q.booklet_only,
             }
             for q in bank.questions
         ],

@@ -86,11 +86,15 @@ def fit_visit_sheet(
     """The longest visit sheet (at most `size` bank questions) that keeps the promise."""
     budget = LARGE_PRINT_MAX_PAGES if large_print else MAX_PAGES
     after_visit = (False, False)  # (compact, split)
+    page_one: Arrangement | None = None
     while True:
         selection = choose(size)
         many_own = len(selection.own_questions) > OWN_IN_FULL
         allowed = budget + (OWN_QUESTIONS_EXTRA_PAGES if many_own else 0)
-        fitted = _fit_first_page(selection, make_html, lay_out, after_visit)
+        fitted = _fit_first_page(selection, make_html, lay_out, after_visit, page_one)
+        # Page 1 holds the own questions and the first question, which no smaller
+        # sheet changes: the next try starts from what fitted, not from the roomiest.
+        page_one = fitted.arrangement
         pages = visit_pages(measure(fitted.document))
         if after_visit != (True, True) and _after_visit_spills(pages):
             # Fewer lines to write on after the visit, so that its page stays one page;
@@ -118,11 +122,16 @@ def _fit_first_page(
     make_html: Callable[[Selection, Arrangement], str],
     lay_out: Callable[[str], Any],
     after_visit: tuple[bool, bool],
+    start: Arrangement | None = None,
 ) -> Fitted:
     own = len(selection.own_questions)
     first = selection.leading[0].question.id if selection.leading else None
     base = Arrangement(compact_after_visit=after_visit[0], split_after_visit=after_visit[1])
-    for arrangement in _first_page_tries(base, min(OWN_IN_FULL, own)):
+    tries = list(_first_page_tries(base, min(OWN_IN_FULL, own)))
+    if start is not None:
+        fitted_before = [_page_one_choice(t) == _page_one_choice(start) for t in tries]
+        tries = tries[fitted_before.index(True) :] if any(fitted_before) else tries
+    for arrangement in tries:
         html = make_html(selection, arrangement)
         document = lay_out(html)
         page_one = measure(document)[0].ids
@@ -136,6 +145,10 @@ def _fit_first_page(
         html = make_html(selection, arrangement)
         document = lay_out(html)
     return Fitted(document, html, selection, arrangement)
+
+
+def _page_one_choice(arrangement: Arrangement) -> tuple[int, int, bool]:
+    return (arrangement.own_in_full, arrangement.first_lines, arrangement.first_why)
 
 
 def _first_page_tries(base: Arrangement, own: int) -> Iterator[Arrangement]:

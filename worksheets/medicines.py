@@ -16,6 +16,7 @@ can add the local names its patients use.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,11 +140,14 @@ class MedicineList:
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: any case, without spaces, dashes or marks.
+    """The form names are compared in: any case, without spaces, dashes, marks or accents.
 
-    "Lutetium-177 PSMA", "lutetium 177 psma" and "Xgeva®" all match their entry.
+    "Lutetium-177 PSMA", "lutetium 177 psma" and "Xgeva®" all match their entry, and
+    "acido zoledronico" (typed without accents) matches "ácido zoledrónico".
     """
-    return re.sub(r"[^0-9a-zà-ÿ]", "", name.casefold())
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-zà-ÿ]", "", plain)
 
 
 def _unique(items: Iterable[str | None]) -> tuple[str, ...]:

@@ -732,14 +732,22 @@ _PILL = re.compile(r"\b(pills?|tablets?|capsules?)\b", re.IGNORECASE)
 
 
 def proper_name(resolved: Resolved) -> str:
-    """The name as given, or, for a misspelling on the list, its right spelling."""
+    """The name as given, or, for a misspelling on the list, its right spelling: of
+    the name it is closest to ("letrazole" is letrozole, "femera" is Femara), so the
+    sheet never shows a brand the person did not type."""
     medicine = resolved.medicine
     if medicine is None:
         return resolved.given
     spelled = {name_key(n): n for n in (medicine.name, *medicine.brands, *medicine.also_called)}
     if name_key(resolved.given) in spelled or name_key(_DOSE.sub("", resolved.given)) in spelled:
         return resolved.given
-    return (medicine.brands or (medicine.name,))[0]
+    from rapidfuzz import fuzz, process
+
+    names = (medicine.name, *medicine.brands)
+    best = process.extractOne(
+        name_key(resolved.given), [name_key(n) for n in names], scorer=fuzz.ratio
+    )
+    return names[best[2]] if best else names[0]
 
 
 def understood_medicine(resolved: Resolved) -> str:

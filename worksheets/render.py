@@ -164,6 +164,7 @@ def worksheet_context(
             label(v.PRIORITIES, p) if isinstance(p, str) else p.words
             for p in answers.ranked_priorities()
         ],
+        "unasked_priorities": unasked_priorities(answers, selection),
         "information": label(v.INFORMATION, answers.information) if answers.information else None,
         # ESAS-r's items in its order and words, then the other problems apart.
         "symptoms": symptom_chart(answers.symptoms),
@@ -174,7 +175,11 @@ def worksheet_context(
         "later_pages": leading[split:] if split is not None else [],
         "warning_signs": [
             i18n._(sign.text)
-            for sign in signs_for(answers, sign_treatments(answers, selection) or None)
+            for sign in signs_for(
+                answers,
+                sign_treatments(answers, selection) or None,
+                frozenset(f for m in selection.medicines for f in m.families),
+            )
         ],
         "call_first": i18n._(text) if (text := call_first(answers)) else None,
         "after_visit_lines": (2, 1) if arrangement.compact_after_visit else (4, 3),
@@ -272,6 +277,18 @@ def symptom_chart(scores: dict[str, int] | Any) -> list[dict[str, Any]]:
         row["y"] = y
         y += 46 if row["explanation"] else 26
     return rows
+
+
+def unasked_priorities(answers: Answers, selection: Selection) -> list[str]:
+    """What matters most to the person that no question on the visit sheet is for,
+    in their order and words: the sheet says so, rather than drop them silently."""
+    asked = {r.value for c in selection.leading for r in c.reasons if r.answer == "priorities"}
+    missing = []
+    for item in answers.ranked_priorities():
+        value = item if isinstance(item, str) else item.like
+        if value is not None and value not in asked:
+            missing.append(label(v.PRIORITIES, item) if isinstance(item, str) else item.words)
+    return missing
 
 
 def situation(answers: Answers, treatments: tuple[str, ...] | None = None) -> list[str]:

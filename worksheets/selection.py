@@ -19,7 +19,9 @@ order (content-guide.md, "The visit sheet: what leads"):
    of the treatment and what it can offer. On treatment: is it working.
    Stopping: hospice and comfort. Not sure: where am I in my care.
 2. severe symptoms: a symptom scored 7 or more, worst first: the person is
-   suffering now, and something can often be done today.
+   suffering now, and something can often be done today. So the question
+   about what can be done leads, not the "call at once if..." one: the
+   warning signs are on the after-visit page.
 3. prognosis: at the level the person chose; none for "not now"; through the
    family for "family first".
 4. palliative care, unless the person already has it (or hospice).
@@ -28,9 +30,18 @@ order (content-guide.md, "The visit sheet: what leads"):
    for brain spread, inherited-gene testing where advised, the test that must
    come before a drug); spread first, since it is a danger in the body now.
 6. priorities: one question for each thing that matters most to them, in
-   their order.
+   their order: a safety question first (`urgent`), then the one written for
+   more of their answers, then the one written for that priority alone. A
+   group stands for every answer any of its questions was written for: with
+   cancer in the brain, "may I still drive?" answers "taking care of myself"
+   (its group's other question was written for it), and being a safety
+   question, before one about exercise.
 7. the rest that was written for them (a symptom, a treatment, a site), then
    the questions for everyone.
+
+A question marked `booklet_only` (fertility, the check for people 65 or
+older: the answers do not say the person's age) is never on the visit sheet,
+only in the booklet.
 
 The first four are never pushed out by the later ones: when the sheet must be
 shorter, questions go from the end. A clinic's own questions (`--clinic`)
@@ -55,7 +66,9 @@ from .warning_signs import answered_by_signs
 SEVERE_SYMPTOM = 7
 MODERATE_SYMPTOM = 4
 LEADING_SIZE = 10  # bank questions on the visit sheet, the closing one aside
-LARGE_PRINT_LEADING_SIZE = 7
+# Large print keeps the same questions (a patient's son: "the big print version lost
+# both of those questions"); the fitter drops the last ones only if 8 pages cannot hold them.
+LARGE_PRINT_LEADING_SIZE = LEADING_SIZE
 SEVERE_MAX = 3  # severe symptoms with a question of their own
 HIGH_STAKES_MAX = 2
 
@@ -195,7 +208,8 @@ def all_treatments(answers: Answers, medicines: tuple[Resolved, ...]) -> tuple[s
 def applicable(bank: Bank, answers: Answers) -> list[Chosen]:
     """Every question that applies, one per group, in the bank's order."""
     medicines = bank.medicines.resolve_all(answers.medicines)
-    answered = answered_by_signs(answers, all_treatments(answers, medicines))
+    families = frozenset(f for m in medicines for f in m.families)
+    answered = answered_by_signs(answers, all_treatments(answers, medicines), families)
     found = [
         Chosen(q, tuple(reasons))
         for q in bank.questions
@@ -211,7 +225,8 @@ def applicable(bank: Bank, answers: Answers) -> list[Chosen]:
 
 def ranked(bank: Bank, answers: Answers) -> list[Chosen]:
     """The visit sheet's candidates, best first, each marked with why it leads."""
-    pool = applicable(bank, answers)
+    pool = [c for c in applicable(bank, answers) if not c.question.booklet_only]
+    stands_for = _group_answers(bank)
     placed: list[Chosen] = []
     taken: set[str] = set()
 
@@ -234,13 +249,24 @@ def ranked(bank: Bank, answers: Answers) -> list[Chosen]:
         """The questions this answer chose, the best fit first: written for more of the
         person's answers, then for this one alone ("staying out of the hospital")
         before one shared with others ("at home or out of the hospital")."""
-        hits = [c for c in pool if Reason(answer, value) in c.reasons]
+        wanted = Reason(answer, value)
 
-        def shared_with(chosen: Chosen) -> int:
-            return len(chosen.question.when.choices.get(answer, ()))
+        def written_for(chosen: Chosen) -> frozenset[str] | None:
+            """The values of `answer` the question (or its group) was written for."""
+            if wanted in chosen.reasons:
+                return chosen.question.when.choices.get(answer, frozenset())
+            return stands_for.get((chosen.question.group, answer, value))
+
+        hits = [(c, values) for c in pool if (values := written_for(c)) is not None]
+
+        def order(hit: tuple[Chosen, frozenset[str]]) -> tuple[bool, int, bool, int]:
+            chosen, values = hit
+            standing_in = wanted not in chosen.reasons
+            return (not chosen.question.urgent, -chosen.fit, standing_in, len(values))
 
         # Stable: the bank's order among equals.
-        return sorted(hits, key=lambda c: (-c.fit, shared_with(c)))
+        ordered = sorted(hits, key=order)
+        return [c if wanted in c.reasons else _standing_for(c, wanted) for c, _ in ordered]
 
     # 1. Where the person is.
     take("situation", groups(SITUATION.get(answers.stage_of_care, SITUATION[None])))
@@ -265,7 +291,9 @@ def ranked(bank: Bank, answers: Answers) -> list[Chosen]:
             take("symptom", _symptom_questions(pool, symptom), limit=1)
     # ("Not now" means no question about what lies ahead on the sheet at all.)
     rest = [c for c in pool if c.question.group != CLOSING and not _held_back(c, answers)]
-    tailored = [c for c in rest if c.reasons]
+    # (One question per symptom on the sheet: the others are in the booklet.)
+    asked = {r.value for c in placed for r in c.reasons if r.answer == "symptoms"}
+    tailored = [c for c in rest if c.reasons and not _only_about(c, asked)]
     # (A question about the person's own drug before one about its whole class.)
     take(
         "for_me", sorted(tailored, key=lambda c: (not c.question.urgent, not _own_drug(c), -c.fit))
@@ -273,6 +301,32 @@ def ranked(bank: Bank, answers: Answers) -> list[Chosen]:
     # ...then the questions for everyone.
     take("for_everyone", (c for c in rest if c.question.core))
     return placed
+
+
+def _group_answers(bank: Bank) -> dict[tuple[str | None, str, str], frozenset[str]]:
+    """(group, answer, value) -> the values of that answer named by the group's
+    question written for it: what each group stands for, whichever of its
+    questions is printed."""
+    found: dict[tuple[str | None, str, str], frozenset[str]] = {}
+    for question in bank.questions:
+        if question.group is None:
+            continue
+        for answer, values in question.when.choices.items():
+            for value in values:
+                key = (question.group, answer, value)
+                if key not in found or len(values) < len(found[key]):
+                    found[key] = values
+    return found
+
+
+def _standing_for(chosen: Chosen, reason: Reason) -> Chosen:
+    """The question of a group, chosen for an answer another of its questions was written for."""
+    return Chosen(chosen.question, (*chosen.reasons, reason), chosen.lead)
+
+
+def _only_about(chosen: Chosen, symptoms: set[str]) -> bool:
+    """Chosen only for symptoms that already have their question on the sheet."""
+    return all(r.answer == "symptoms" and r.value in symptoms for r in chosen.reasons)
 
 
 def _own_drug(chosen: Chosen) -> bool:
@@ -336,11 +390,12 @@ def _worst_first(answers: Answers, lowest: int) -> list[str]:
 
 
 def _symptom_questions(pool: list[Chosen], symptom: str) -> list[Chosen]:
-    """The questions a symptom selected, the most pressing first: a warning sign, then
-    the one written for the worse score ({pain: 7} before {pain: 4})."""
+    """The questions a symptom selected, what can be done about it first, the one
+    written for the worse score first ({pain: 7} before {pain: 4}); a warning
+    ("call at once if...") last, since the after-visit page lists the signs."""
     hits = [c for c in pool if Reason("symptoms", symptom) in c.reasons]
     threshold: Callable[[Chosen], int] = lambda c: c.question.when.symptoms.get(symptom, 0)  # noqa: E731
-    return sorted(hits, key=lambda c: (not c.question.urgent, -threshold(c)))
+    return sorted(hits, key=lambda c: (c.question.urgent, -threshold(c)))
 
 
 def _stakes_order(chosen: Chosen) -> int:

@@ -29,15 +29,22 @@ class Sign:
     fits: tuple[str, tuple[str, ...]] | None = None
     answers: frozenset[str] = frozenset()  # ids of bank questions this sign answers
     label: str | None = None  # who it is for, on the blank worksheet
+    # The families of medicines it also fits ("cdk46_inhibitor"), whatever the treatments.
+    families: frozenset[str] = frozenset()
 
 
 # The person's own signs first (treatments, then places), then those for everyone.
 SIGNS: tuple[Sign, ...] = (
     Sign(
-        N_("A temperature of 100.4°F (38°C) or higher, or shaking chills"),
+        N_(
+            "A temperature of 100.4°F (38°C) or higher, or shaking chills "
+            "(your white blood cells may be low)"
+        ),
         ("treatments", ("chemotherapy",)),
         frozenset({"effects-chemo-fever"}),
-        N_("Chemotherapy"),
+        N_("Chemotherapy, or pills like Ibrance"),
+        # CDK4/6 and PARP inhibitors lower the white cells too (FDA labels).
+        frozenset({"cdk46_inhibitor", "parp_inhibitor"}),
     ),
     Sign(
         N_("New diarrhea, a new cough or shortness of breath, a rash, or yellow skin or eyes"),
@@ -46,12 +53,12 @@ SIGNS: tuple[Sign, ...] = (
         N_("Immunotherapy"),
     ),
     Sign(
-        N_("Diarrhea, a rash, swelling or shortness of breath that is new or getting worse"),
+        N_("Diarrhea or a rash that is new or getting worse"),
         ("treatments", ("targeted",)),
         label=N_("Targeted drugs"),
     ),
     Sign(
-        N_("A swollen, painful leg, or sudden shortness of breath (signs of a blood clot)"),
+        N_("A swollen, painful leg (a sign of a blood clot)"),
         ("treatments", DRUG_TREATMENTS),
         frozenset({"effects-blood-clot-signs"}),
         N_("Drug treatment"),
@@ -84,9 +91,13 @@ SIGNS: tuple[Sign, ...] = (
         N_("Spread to the brain"),
     ),
     Sign(
+        N_("Sudden, sharp pain in a bone"),
+        ("spread_to", ("bones",)),
+        label=N_("Spread to the bones"),
+    ),
+    Sign(
         N_(
-            "Sudden, sharp pain in a bone, or great thirst, confusion or constipation "
-            "(too much calcium in the blood)"
+            "Feeling very thirsty, mixed up or constipated (signs of too much calcium in the blood)"
         ),
         ("spread_to", ("bones",)),
         frozenset({"spread-bones-high-calcium"}),
@@ -117,14 +128,22 @@ SIGNS: tuple[Sign, ...] = (
         ),
         answers=frozenset({"spread-spinal-cord"}),
     ),
-    Sign(N_("Trouble breathing, or chest pain")),
+    # Sudden breathlessness is also a clot's sign: said here once, for everyone.
+    Sign(N_("Trouble breathing, new shortness of breath, or chest pain")),
     Sign(N_("Sudden confusion, or being very hard to wake")),
     Sign(N_("Bleeding or vomiting that does not stop")),
 )
 
 
-def fits(sign: Sign, answers: Answers, treatments: tuple[str, ...] | None = None) -> bool:
+def fits(
+    sign: Sign,
+    answers: Answers,
+    treatments: tuple[str, ...] | None = None,
+    families: frozenset[str] = frozenset(),
+) -> bool:
     if sign.fits is None:
+        return True
+    if sign.families & families:
         return True
     answer, values = sign.fits
     given = treatments if answer == "treatments" and treatments is not None else None
@@ -133,17 +152,25 @@ def fits(sign: Sign, answers: Answers, treatments: tuple[str, ...] | None = None
     return any(value in given for value in values)
 
 
-def signs_for(answers: Answers, treatments: tuple[str, ...] | None = None) -> tuple[Sign, ...]:
+def signs_for(
+    answers: Answers,
+    treatments: tuple[str, ...] | None = None,
+    families: frozenset[str] = frozenset(),
+) -> tuple[Sign, ...]:
     """The signs to print for this person, their own first. `treatments`: those
-    given and those their medicines imply, when known."""
-    return tuple(sign for sign in SIGNS if fits(sign, answers, treatments))
+    given and those their medicines imply, when known; `families`: their
+    medicines' families."""
+    return tuple(sign for sign in SIGNS if fits(sign, answers, treatments, families))
 
 
 def answered_by_signs(
-    answers: Answers, treatments: tuple[str, ...] | None = None
+    answers: Answers,
+    treatments: tuple[str, ...] | None = None,
+    families: frozenset[str] = frozenset(),
 ) -> frozenset[str]:
     """Ids of the questions the person's list of signs already answers."""
-    return frozenset(qid for sign in signs_for(answers, treatments) for qid in sign.answers)
+    signs = signs_for(answers, treatments, families)
+    return frozenset(qid for sign in signs for qid in sign.answers)
 
 
 def call_first(answers: Answers) -> str | None:
