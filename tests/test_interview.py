@@ -702,3 +702,24 @@ def test_the_longer_list_is_not_offered_when_already_asked_for(runner, tmp_path)
     )
     assert result.exit_code == 0, result.stderr
     assert "longer list" not in result.stderr
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_warm_up_reads_a_worded_date_first_in_the_interviews_language(monkeypatch, language):
+    # dateparser takes over a second to load its words; the warm-up does it while the
+    # person types their name, so that "next Tuesday" at the second question is at once.
+    from worksheets import dates
+    from worksheets.documents import DocumentOptions
+    from worksheets.i18n import use_language
+
+    warmed: list[str] = []
+    real = dates.warm_up
+    monkeypatch.setattr(dates, "warm_up", lambda code: (warmed.append(code), real(code)))
+    with use_language(language):
+        preparer = interview.Preparer(DocumentOptions(format="json"))
+        preparer.result(Answers(name="Maria"))  # waits for the warm-up, then this job
+    preparer.close()
+    assert warmed == [language]
+    import sys
+
+    assert "dateparser" in sys.modules

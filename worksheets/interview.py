@@ -655,7 +655,11 @@ class Preparer:
     """
 
     def __init__(self, options: DocumentOptions) -> None:
+        from .i18n import current_language
+
         self._options = options
+        # A thread starts with a context of its own: the interview's language is passed on.
+        self._language = current_language()
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._latest: _Job | None = None
         self._jobs.put(_Job(None))
@@ -706,8 +710,12 @@ class Preparer:
                 job.done.set()
 
     def _warm_up(self) -> None:
+        from . import dates
         from .documents import load_sources
         from .render import environment
+
+        # First what the second question (the visit's date) may need, then the rest.
+        dates.warm_up(self._language)
 
         load_sources(self._options)
         environment().get_template("personal.html.j2")
