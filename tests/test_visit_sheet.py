@@ -18,6 +18,7 @@ import pypdf
 import pytest
 
 from tests.conftest import MARIA
+from worksheets import vocabulary as v
 from worksheets.answers import Answers, load_answers
 from worksheets.bank import load_bank
 from worksheets.documents import DocumentOptions, personal_document
@@ -91,9 +92,16 @@ def test_page_one_carries_what_matters_in_every_edition(walter, edition, own):
         assert len(in_full) == own, f"{edition}: {len(in_full)} of {own} own questions on page 1"
     assert in_full == list(answers.own_questions[: len(in_full)])
     rest = own - len(in_full)
-    if rest:
+    if rest and in_full:
         assert f"I have {rest} more question" in pages[0]
-        assert "of my own on page 2" in pages[0]
+        assert "of my own, under “More of my own questions”" in pages[0]
+    elif rest:
+        assert (
+            f"My {rest} questions of my own are under “More of my own questions”" in pages[0]
+            if rest > 1
+            else "My question of my own is under “More of my own questions”" in pages[0]
+        )
+    if rest:
         # None is dropped: every own question is printed, the rest from page 2 on.
         # (A long one may run on to the next page: its start and end are found.)
         later = squeezed(" ".join(pages[1:]))
@@ -192,29 +200,18 @@ def test_blank_all_questions_prints_the_longer_list():
 
 
 def test_what_matters_but_found_no_room_is_named_not_dropped():
-    answers = Answers(
-        stage_of_care="on_treatment",
-        priorities=("work", "travel", "family_time", "independence", "at_home", "money", "faith"),
-    )
-    options = DocumentOptions(large_print=True)
-    text = " ".join(pages_text(personal_document(answers, options, warn=lambda _: None)))
-    leading = select(load_bank(), answers, size=leading_size(True)).leading
+    from worksheets import vocabulary as v
+
+    answers = Answers(stage_of_care="on_treatment", priorities=tuple(v.PRIORITIES))
+    text = " ".join(pages_text(personal_document(answers, DocumentOptions(), warn=lambda _: None)))
+    leading = select(load_bank(), answers).leading
     asked = {r.value for c in leading for r in c.reasons if r.answer == "priorities"}
-    labels = {
-        "work": "Keeping up my work",
-        "travel": "Being able to travel",
-        "family_time": "Time with my family and friends",
-        "independence": "Taking care of myself",
-        "at_home": "Being at home",
-        "money": "Not running out of money",
-        "faith": "My faith or spiritual life",
-    }
-    missing = [labels[p] for p in answers.priorities if p not in asked]
-    assert missing  # seven priorities do not fit a large-print sheet
-    # The line names each one, in her order.
+    missing = [v.PRIORITIES[p] for p in answers.priorities if p not in asked]
+    assert missing  # fourteen priorities do not fit one visit sheet
+    # The line names each one, in the person's order.
     line = "No room on this sheet for a question about: " + "; ".join(missing)
     assert squeezed(line) in squeezed(text)
-    everything = select(load_bank(), answers, size=20).leading
+    everything = select(load_bank(), answers, size=40).leading
     assert {r.value for c in everything for r in c.reasons if r.answer == "priorities"} >= set(
         answers.priorities
     )  # (each has a question in the bank: nothing would be lost unsaid)
@@ -236,3 +233,59 @@ def test_the_booklet_warns_before_the_end_of_life_questions():
     note = "These questions are about the end of life. Skip them if you are not ready."
     assert note in booklet
     assert booklet.index("Planning ahead") < booklet.index(note)
+
+
+# --- What a hostile test found (2026-12-02) ------------------------------------------
+
+EVERYTHING = Answers(
+    name="Maria Lopez",
+    cancer_type="breast",
+    spread_to=("bones", "brain", "liver", "lungs", "lymph_nodes", "peritoneum", "other"),
+    stage_of_care="changing",
+    treatments=(
+        "chemotherapy",
+        "targeted",
+        "immunotherapy",
+        "hormone",
+        "antibody_drug_conjugate",
+        "radiation",
+        "surgery",
+        "clinical_trial",
+    ),
+    priorities=tuple(v.PRIORITIES),
+    information="details",
+    symptoms=dict.fromkeys(v.SYMPTOMS, 10),
+)
+SYMPTOM_WORDS = (
+    "Pain",
+    "Tiredness",
+    "Drowsiness",
+    "Nausea",
+    "Lack of appetite",
+    "Shortness of breath",
+    "Depression",
+    "Anxiety",
+    "Wellbeing",
+    "Constipation",
+    "Trouble sleeping",
+)
+
+
+@pytest.mark.parametrize("long_names", [False, True], ids=["short names", "names without spaces"])
+def test_everything_ticked_keeps_every_score_and_the_first_question_whole(long_names):
+    answers = EVERYTHING
+    if long_names:  # within the contract's 100 characters, and no space to break at
+        answers = dataclasses.replace(
+            answers, name="Z" * 100, care_team="W" * 100, helper="W" * 100
+        )
+    pages = pages_text(personal_document(answers, DocumentOptions(), warn=lambda _: None))
+    assert len(pages) <= 4
+    glance = squeezed(" ".join(pages[:2]))
+    for word in SYMPTOM_WORDS:  # none lost where the page breaks
+        assert squeezed(word) in glance, word
+    first = select(load_bank(), answers).leading[0].question.text
+    heading_page = next(n for n, text in enumerate(pages) if "My questions for today" in text)
+    # The heading is never left alone at the foot of a page: the first question is with it.
+    assert squeezed(first) in squeezed(pages[heading_page])
+    if not long_names:
+        assert heading_page == 0  # page 1 has room for it, the scores as a line of text

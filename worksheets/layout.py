@@ -83,63 +83,125 @@ def fit_visit_sheet(
     size: int,
     large_print: bool,
 ) -> Fitted:
-    """The longest visit sheet (at most `size` bank questions) that keeps the promise."""
+    """The longest visit sheet (at most `size` bank questions) that keeps the promise.
+
+    Each try lays the whole sheet out (a few tenths of a second), so the tries
+    are few: the after-visit page and page 1 are settled on the longest sheet
+    (no shorter one changes them), then the longest sheet within its pages is
+    found by halving among the sizes that drop a question. In large print, if
+    even the shortest sheet is too long, the questions get two lines to write
+    on instead of three, and the search starts again.
+    """
     budget = LARGE_PRINT_MAX_PAGES if large_print else MAX_PAGES
-    after_visit = (False, False)  # (compact, split)
+    fitted, over = _longest_that_fits(choose, make_html, lay_out, size, budget, Arrangement())
+    if over and large_print:
+        roomless = Arrangement(roomy_lines=False)
+        fitted, _over = _longest_that_fits(choose, make_html, lay_out, size, budget, roomless)
+    return fitted
+
+
+def _longest_that_fits(
+    choose: Callable[[int], Selection],
+    make_html: Callable[[Selection, Arrangement], str],
+    lay_out: Callable[[str], Any],
+    size: int,
+    budget: int,
+    base: Arrangement,
+) -> tuple[Fitted, bool]:
+    """The longest sheet within its pages, and whether even the shortest is longer."""
     page_one: Arrangement | None = None
-    while True:
+    tried: dict[int, tuple[Fitted, list[Page]]] = {}
+
+    def attempt(size: int) -> tuple[Fitted, list[Page]]:
+        nonlocal base, page_one
+        if size in tried:
+            return tried[size]
         selection = choose(size)
-        many_own = len(selection.own_questions) > OWN_IN_FULL
-        allowed = budget + (OWN_QUESTIONS_EXTRA_PAGES if many_own else 0)
-        fitted = _fit_first_page(selection, make_html, lay_out, after_visit, page_one)
-        # Page 1 holds the own questions and the first question, which no smaller
-        # sheet changes: the next try starts from what fitted, not from the roomiest.
-        page_one = fitted.arrangement
-        pages = visit_pages(measure(fitted.document))
-        if after_visit != (True, True) and _after_visit_spills(pages):
-            # Fewer lines to write on after the visit, so that its page stays one page;
-            # if that is not enough, "when to call" gets a page of its own.
-            after_visit = (True, after_visit[0])
-            continue
-        if len(pages) > allowed or _ends_with_a_leftover(pages):
-            smaller = _next_smaller(choose, size, len(selection.leading))
-            if smaller is not None:
-                size = smaller
+        while True:
+            fitted = _fit_first_page(selection, make_html, lay_out, base, page_one)
+            # Page 1 holds the own questions and the first question, which no shorter
+            # sheet changes: later tries start from what fitted, not from the roomiest.
+            page_one = fitted.arrangement
+            pages = visit_pages(measure(fitted.document))
+            if not base.split_after_visit and _after_visit_spills(pages):
+                # Fewer lines to write on after the visit, so that its page stays one page;
+                # if that is not enough, "when to call" gets a page of its own.
+                compact = base.compact_after_visit
+                base = replace(base, compact_after_visit=True, split_after_visit=compact)
                 continue
-        return fitted
+            break
+        tried[size] = (fitted, pages)
+        return fitted, pages
+
+    def allowed(fitted: Fitted) -> int:
+        many_own = len(fitted.selection.own_questions) > OWN_IN_FULL
+        return budget + (OWN_QUESTIONS_EXTRA_PAGES if many_own else 0)
+
+    fitted, pages = attempt(size)
+    if len(pages) <= allowed(fitted) and not _ends_with_a_leftover(pages):
+        return fitted, False  # most sheets: the first try
+    sizes = _distinct_sizes(choose, size)  # longest first; each drops a question
+    # The longest sheet within its pages (fewer questions, fewer pages): halving.
+    low, high = 0, len(sizes) - 1  # sizes[high] is the shortest sheet there is
+    best = high
+    while low <= high:
+        middle = (low + high) // 2
+        fitted, pages = attempt(sizes[middle])
+        if len(pages) <= allowed(fitted):
+            best, high = middle, middle - 1
+        else:
+            low = middle + 1
+    fitted, pages = attempt(sizes[best])
+    if len(pages) > allowed(fitted):
+        return fitted, True  # even the shortest sheet is longer
+    # A page with only a leftover line or two: one question fewer, until it is gone.
+    for candidate in sizes[best:]:
+        fitted, pages = attempt(candidate)
+        if not _ends_with_a_leftover(pages) and len(pages) <= allowed(fitted):
+            return fitted, False
+    return attempt(sizes[best])[0], False
 
 
-def _next_smaller(choose: Callable[[int], Selection], size: int, now: int) -> int | None:
-    """The next size that drops a question (the protected ones never go), if any."""
-    for smaller in range(min(size, now) - 1, -2, -1):
-        if len(choose(smaller).leading) < now:
-            return smaller
-    return None
+def _distinct_sizes(choose: Callable[[int], Selection], size: int) -> list[int]:
+    """`size` and each smaller size that drops a question (the protected ones never go)."""
+    sizes = [size]
+    now = len(choose(size).leading)
+    for smaller in range(size - 1, -2, -1):
+        count = len(choose(smaller).leading)
+        if count < now:
+            sizes.append(smaller)
+            now = count
+    return sizes
 
 
 def _fit_first_page(
     selection: Selection,
     make_html: Callable[[Selection, Arrangement], str],
     lay_out: Callable[[str], Any],
-    after_visit: tuple[bool, bool],
+    base: Arrangement,
     start: Arrangement | None = None,
 ) -> Fitted:
     own = len(selection.own_questions)
     first = selection.leading[0].question.id if selection.leading else None
-    base = Arrangement(compact_after_visit=after_visit[0], split_after_visit=after_visit[1])
     tries = list(_first_page_tries(base, min(OWN_IN_FULL, own)))
-    if start is not None:
-        fitted_before = [_page_one_choice(t) == _page_one_choice(start) for t in tries]
-        tries = tries[fitted_before.index(True) :] if any(fitted_before) else tries
-    for arrangement in tries:
-        html = make_html(selection, arrangement)
-        document = lay_out(html)
-        page_one = measure(document)[0].ids
-        if first is None or f"ask-{first}" in page_one:
-            break
+    settled = [t for t in tries if start and _page_one_choice(t) == _page_one_choice(start)]
+    if settled and start is not None:
+        # Settled on a longer sheet, with the same first question (it is never dropped),
+        # and where page 1 ends, unless this sheet is shorter than that.
+        arrangement = settled[0]
+        if start.first_page is not None and start.first_page <= len(selection.leading):
+            arrangement = replace(arrangement, first_page=start.first_page)
+    else:
+        arrangement = _first_that_fits(
+            tries,
+            lambda t: first is None or _holds(t, f"ask-{first}", selection, make_html, lay_out),
+        )
+    html = make_html(selection, arrangement)
+    document = lay_out(html)
     if own > arrangement.own_in_full and arrangement.first_page is None:
         # Page 1 ends after the questions that fit on it; the other own questions follow.
         # (None on page 1: the own questions follow page 1 at once, no page of one question.)
+        page_one = measure(document)[0].ids
         on_page_one = sum(f"ask-{c.question.id}" in page_one for c in selection.leading)
         arrangement = replace(arrangement, first_page=on_page_one)
         html = make_html(selection, arrangement)
@@ -147,8 +209,37 @@ def _fit_first_page(
     return Fitted(document, html, selection, arrangement)
 
 
-def _page_one_choice(arrangement: Arrangement) -> tuple[int, int, bool]:
-    return (arrangement.own_in_full, arrangement.first_lines, arrangement.first_why)
+def _holds(
+    arrangement: Arrangement,
+    element: str,
+    selection: Selection,
+    make_html: Callable[[Selection, Arrangement], str],
+    lay_out: Callable[[str], Any],
+) -> bool:
+    """Page 1, so arranged, holds the element. Page 1 alone (its own content and the
+    first question) is quick to lay out."""
+    quick = make_html(selection, replace(arrangement, page_one_only=True))
+    return element in measure(lay_out(quick))[0].ids
+
+
+def _first_that_fits(tries: list[Arrangement], fits: Callable[[Arrangement], bool]) -> Arrangement:
+    """The roomiest of `tries` (roomiest first) that fits, by halving: each try frees
+    room on page 1, so once one fits, the later ones do too; the last is the fallback."""
+    if fits(tries[0]):
+        return tries[0]  # most sheets
+    low, high, found = 1, len(tries) - 1, len(tries) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        if fits(tries[middle]):
+            found, high = middle, middle - 1
+        else:
+            low = middle + 1
+    return tries[found]
+
+
+def _page_one_choice(arrangement: Arrangement) -> tuple[int, int, bool, bool]:
+    a = arrangement
+    return (a.own_in_full, a.first_lines, a.first_why, a.scores_in_line)
 
 
 def _first_page_tries(base: Arrangement, own: int) -> Iterator[Arrangement]:
@@ -156,14 +247,21 @@ def _first_page_tries(base: Arrangement, own: int) -> Iterator[Arrangement]:
 
     Up to three own questions stay on page 1 in full (the issue's promise): the
     first question gets one line to write on, then goes without its explanation,
-    and only then does an own question move to page 2 (and the explanation
-    comes back). With none left in full, that is the last try.
+    then the symptom scores print as a line instead of a chart; only then does
+    an own question move to page 2 (and the others come back).
     """
     for in_full in range(own, -1, -1):
-        yield replace(base, own_in_full=in_full, first_lines=2)
-        yield replace(base, own_in_full=in_full, first_lines=1)
-        if in_full:
-            yield replace(base, own_in_full=in_full, first_lines=1, first_why=False)
+        for scores_in_line in (False, True):
+            if not scores_in_line:
+                yield replace(base, own_in_full=in_full, first_lines=2)
+            yield replace(base, own_in_full=in_full, first_lines=1, scores_in_line=scores_in_line)
+            yield replace(
+                base,
+                own_in_full=in_full,
+                first_lines=1,
+                first_why=False,
+                scores_in_line=scores_in_line,
+            )
 
 
 def _after_visit_spills(pages: list[Page]) -> bool:

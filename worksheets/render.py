@@ -119,7 +119,10 @@ class Arrangement:
 
     own_in_full: int = 3
     first_lines: int = 2  # lines to write on under the sheet's first question
-    first_why: bool = True  # its explanation; left out only to keep own questions on page 1
+    first_why: bool = True  # its explanation; left out only to keep page 1's promise
+    scores_in_line: bool = False  # the symptom scores as a line of text, not a chart
+    page_one_only: bool = False  # only what page 1 holds, to measure it quickly
+    roomy_lines: bool = True  # large print: three lines to write on (two if pages run out)
     first_page: int | None = None  # None: no break; the questions run on
     compact_after_visit: bool = False  # fewer lines to write on, to keep it one page
     split_after_visit: bool = False  # when to call, on a page of its own after it
@@ -185,6 +188,9 @@ def worksheet_context(
         "after_visit_lines": (2, 1) if arrangement.compact_after_visit else (4, 3),
         "first_lines": arrangement.first_lines,
         "first_why": arrangement.first_why,
+        "scores_in_line": arrangement.scores_in_line,
+        "page_one_only": arrangement.page_one_only,
+        "answer_lines": 3 if large_print and arrangement.roomy_lines else 2,
         "split_after_visit": arrangement.split_after_visit,
         "sections": selection.sections,
     }
@@ -235,6 +241,7 @@ def blank_context(
         "leading": selection.leading,
         "sections": selection.sections,
         "call_first": None,
+        "blank_sheet": True,
         # Every sign, for whoever fills it in: fewer lines, so the page stays one page.
         "after_visit_lines": (2, 1),
         "split_after_visit": large_print,
