@@ -82,7 +82,9 @@ def test_at_least_forty_new_questions_and_eight_for_caregivers():
 def test_a_person_who_said_not_now_gets_none_of_the_end_of_life_questions():
     for stage in v.STAGES_OF_CARE:
         got = chosen(everything(information="not_now", stage_of_care=stage))
-        assert not got & set(END_OF_LIFE) - {"legacy-know-me-as-a-person", "legacy-making-peace"}
+        # Whom to call at night on hospice is safety, not the outlook (nurse review 2).
+        kept = {"legacy-know-me-as-a-person", "legacy-making-peace", "hospice-call-first"}
+        assert not got & set(END_OF_LIFE) - kept
 
 
 def test_the_end_of_life_waits_for_the_stage_of_care_where_it_belongs():

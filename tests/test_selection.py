@@ -366,7 +366,7 @@ def test_one_question_per_symptom_on_the_visit_sheet():
     )
     leading = select(load_bank(), answers).leading
     about_breath = [c for c in leading if Reason("symptoms", "breathlessness") in c.reasons]
-    assert [c.question.id for c in about_breath] == ["symptoms-breath-cause"]
+    assert [c.question.id for c in about_breath] == ["symptoms-breath-severe-today"]
 
 
 def test_fertility_and_the_check_for_older_people_wait_in_the_booklet():
@@ -390,3 +390,84 @@ def test_with_cancer_in_the_brain_driving_answers_taking_care_of_myself():
     # Without brain spread, the usual question.
     other = select(load_bank(), Answers(stage_of_care="starting", priorities=("independence",)))
     assert "spread-brain-driving" not in {c.question.id for c in other.leading}
+
+
+# --- The nurse's second reading (2026-12-02) ---------------------------------------
+
+
+def test_on_hospice_whom_to_call_leads_even_for_not_now():
+    answers = Answers(stage_of_care="stopping", already_have=("hospice",), information="not_now")
+    ids = [c.question.id for c in select(load_bank(), answers).leading]
+    assert ids[0] == "hospice-call-first"
+    # Questions for someone still deciding whether to stop are not asked of them.
+    assert "goals-stopping-what-it-means" not in ids
+    assert "goals-stopping-not-giving-up" not in ids
+
+
+def test_breathless_on_immunotherapy_leads_with_pneumonitis_and_asks_once():
+    answers = Answers(
+        stage_of_care="on_treatment", treatments=("immunotherapy",), symptoms={"breathlessness": 7}
+    )
+    leading = select(load_bank(), answers).leading
+    about_breath = [
+        c.question.id for c in leading if Reason("symptoms", "breathlessness") in c.reasons
+    ]
+    assert about_breath == ["symptoms-breath-pneumonitis"]
+    # Stopping treatment, badly breathless: relief today.
+    stopping = Answers(stage_of_care="stopping", symptoms={"breathlessness": 8})
+    severe = [
+        c.question.id for c in select(load_bank(), stopping).leading if c.lead == "severe_symptom"
+    ]
+    assert severe == ["symptoms-breath-severe-today"]
+
+
+def test_one_bone_drug_question_and_none_suggesting_a_drug_already_taken():
+    kisqali = Answers(
+        cancer_type="breast",
+        spread_to=("bones",),
+        stage_of_care="starting",
+        medicines=("Kisqali", "letrozole", "Prolia"),
+    )
+    ids = {c.question.id for c in select(load_bank(), kisqali).leading}
+    assert not {"med-bone-drug-calcium", "spread-bones-dentist-on-drug"} & ids
+    parp = Answers(cancer_type="ovarian", stage_of_care="on_treatment", medicines=("Lynparza",))
+    ids = {c.question.id for c in select(load_bank(), parp, all_questions=True).all()}
+    assert "test-inherited-brca" not in ids and "goals-on-tx-break" not in ids
+    not_now = Answers(stage_of_care="starting", information="not_now")
+    ids = {c.question.id for c in select(load_bank(), not_now, all_questions=True).all()}
+    assert "goals-without-treatment" not in ids
+
+
+@pytest.mark.parametrize(
+    ("answers", "sign"),
+    [
+        (Answers(), "Pain that is new, or that your pain medicine does not ease"),
+        (
+            Answers(stage_of_care="stopping"),
+            "Not able to swallow your medicines, or throwing up so you cannot keep them down",
+        ),
+        (
+            Answers(already_have=("hospice",)),
+            "Not able to swallow your medicines, or throwing up so you cannot keep them down",
+        ),
+        (Answers(medicines=("FOLFIRINOX",)), "Diarrhea 4 or more times a day more than usual"),
+        (Answers(medicines=("Kisqali",)), "Fainting, or a racing, pounding or uneven heartbeat"),
+        (Answers(cancer_type="lung"), "Coughing up blood"),
+        (Answers(medicines=("Enhertu",)), "A temperature of 100.4°F (38°C) or higher"),
+    ],
+)
+def test_the_signs_to_call_about_fit_the_person(answers, sign):
+    from worksheets.render import worksheet_context
+
+    bank = load_bank()
+    signs = worksheet_context(bank, answers, select(bank, answers))["warning_signs"]
+    assert any(s.startswith(sign) for s in signs), signs
+
+
+def test_drug_specific_signs_are_not_printed_for_others():
+    from worksheets.render import worksheet_context
+
+    bank = load_bank()
+    signs = " ".join(worksheet_context(bank, Answers(), select(bank, Answers()))["warning_signs"])
+    for words in ("Diarrhea 4 or more", "Fainting", "Not able to swallow", "Coughing up blood"):
+        assert words not in signs, words

@@ -237,6 +237,7 @@ def blank_context(
             if sign.label
             else i18n._(sign.text)
             for sign in SIGNS
+            if sign.on_blank
         ],
         "leading": selection.leading,
         "sections": selection.sections,

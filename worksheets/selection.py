@@ -390,12 +390,20 @@ def _worst_first(answers: Answers, lowest: int) -> list[str]:
 
 
 def _symptom_questions(pool: list[Chosen], symptom: str) -> list[Chosen]:
-    """The questions a symptom selected, what can be done about it first, the one
-    written for the worse score first ({pain: 7} before {pain: 4}); a warning
-    ("call at once if...") last, since the after-visit page lists the signs."""
+    """The questions a symptom selected: a warning written for it and the person's
+    treatment first (breathless on immunotherapy: could it be pneumonitis?), then
+    what can be done about it, the one for the worse score first ({pain: 7} before
+    {pain: 4}); a warning about the symptom alone ("call at once if...") last,
+    since the after-visit page lists the signs."""
     hits = [c for c in pool if Reason("symptoms", symptom) in c.reasons]
     threshold: Callable[[Chosen], int] = lambda c: c.question.when.symptoms.get(symptom, 0)  # noqa: E731
-    return sorted(hits, key=lambda c: (c.question.urgent, -threshold(c)))
+
+    def order(chosen: Chosen) -> tuple[bool, bool, int, int]:
+        warning_only = chosen.question.urgent and chosen.fit == 1
+        for_their_treatment = chosen.question.urgent and chosen.fit > 1
+        return (warning_only, not for_their_treatment, -threshold(chosen), -chosen.fit)
+
+    return sorted(hits, key=order)
 
 
 def _stakes_order(chosen: Chosen) -> int:

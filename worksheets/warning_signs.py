@@ -31,6 +31,11 @@ class Sign:
     label: str | None = None  # who it is for, on the blank worksheet
     # The families of medicines it also fits ("cdk46_inhibitor"), whatever the treatments.
     families: frozenset[str] = frozenset()
+    # Other answers it also fits: (("cancer_type", ("lung",)),).
+    also_fits: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # On the blank worksheet's list of every sign (drug-specific ones are left to the
+    # personal sheet, so that the blank's list stays on one page).
+    on_blank: bool = True
 
 
 # The person's own signs first (treatments, then places), then those for everyone.
@@ -43,8 +48,27 @@ SIGNS: tuple[Sign, ...] = (
         ("treatments", ("chemotherapy",)),
         frozenset({"effects-chemo-fever"}),
         N_("Chemotherapy, or pills like Ibrance"),
-        # CDK4/6 and PARP inhibitors lower the white cells too (FDA labels).
-        frozenset({"cdk46_inhibitor", "parp_inhibitor"}),
+        # CDK4/6 and PARP inhibitors, and most antibody-drug conjugates, lower the white
+        # cells too (FDA labels; sacituzumab's is a boxed warning).
+        frozenset(
+            {"cdk46_inhibitor", "parp_inhibitor", "deruxtecan_adc", "vedotin_adc", "trop2_adc"}
+        ),
+    ),
+    Sign(
+        N_(
+            "Diarrhea 4 or more times a day more than usual, or at night, or mouth sores "
+            "that stop you eating or drinking"
+        ),
+        ("treatments", ()),
+        # The call that matters most on 5-FU, capecitabine or irinotecan (FDA labels).
+        families=frozenset({"fluoropyrimidine", "topoisomerase_inhibitor"}),
+        on_blank=False,
+    ),
+    Sign(
+        N_("Fainting, or a racing, pounding or uneven heartbeat"),
+        ("treatments", ()),
+        families=frozenset({"qt_prolonging"}),  # ribociclib (Kisqali) label: QT prolongation
+        on_blank=False,
     ),
     Sign(
         N_("New diarrhea, a new cough or shortness of breath, a rash, or yellow skin or eyes"),
@@ -114,6 +138,7 @@ SIGNS: tuple[Sign, ...] = (
         ("spread_to", ("lungs",)),
         frozenset({"spread-lungs-blood-chest-pain"}),
         N_("Spread to the lungs"),
+        also_fits=(("cancer_type", ("lung",)),),  # more likely still from a lung tumour
     ),
     Sign(
         N_("Throwing up again and again with a swollen belly, and no stool or gas"),
@@ -127,6 +152,14 @@ SIGNS: tuple[Sign, ...] = (
             "bladder or bowels"
         ),
         answers=frozenset({"spread-spinal-cord"}),
+    ),
+    # The calls hospice and palliative nurses get most (NCI PDQ; NHPCO family teaching).
+    Sign(N_("Pain that is new, or that your pain medicine does not ease")),
+    Sign(
+        N_("Not able to swallow your medicines, or throwing up so you cannot keep them down"),
+        ("stage_of_care", ("stopping",)),
+        also_fits=(("already_have", ("hospice",)),),
+        on_blank=False,
     ),
     # Sudden breathlessness is also a clot's sign: said here once, for everyone.
     Sign(N_("Trouble breathing, new shortness of breath, or chest pain")),
@@ -145,11 +178,15 @@ def fits(
         return True
     if sign.families & families:
         return True
-    answer, values = sign.fits
-    given = treatments if answer == "treatments" and treatments is not None else None
-    if given is None:
-        given = getattr(answers, answer)
-    return any(value in given for value in values)
+    for answer, values in (sign.fits, *sign.also_fits):
+        given = treatments if answer == "treatments" and treatments is not None else None
+        if given is None:
+            given = getattr(answers, answer)
+        if isinstance(given, str):
+            given = (given,)
+        if any(value in (given or ()) for value in values):
+            return True
+    return False
 
 
 def signs_for(
