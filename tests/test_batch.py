@@ -440,3 +440,19 @@ def test_batch_has_help(runner):
     for option in ("--out-dir", "--combined", "--jobs", "--template", "--format", "--force"):
         assert option in result.output
     assert "-o, --output" not in result.output
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_the_combined_pdf_never_replaces_a_row_of_the_same_batch(runner, tmp_path, force):
+    write_csv(tmp_path / "people.csv", [{"name": "Ana"}, {"name": "Luis"}])
+    (tmp_path / "os").mkdir()
+    result = runner.invoke(
+        cli,
+        ["batch", "people.csv", "--out-dir", "os", "--combined", "os/row-002.pdf", *force],
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: --combined os/row-002.pdf is the file name for people.csv, row 2 in --out-dir; "
+        "give the combined PDF a name of its own\n"
+    )
+    assert not (tmp_path / "os" / "row-002.pdf").exists()

@@ -225,3 +225,45 @@ def test_ctrl_c_while_starting_stops_it_plainly(tmp_path: Path, after: float) ->
     assert process.returncode in (130, -signal.SIGINT)
     if process.returncode == 130:
         assert err.strip() == "Stopped. Nothing was written."
+
+
+def test_a_big_file_chosen_by_mistake_gets_the_page_back_and_nothing_is_logged(
+    tmp_path: Path,
+) -> None:
+    # A 5 MB photo chosen as "saved answers": the page's own message, not the web
+    # server's bare "Request Entity Too Large"; and waitress says nothing.
+    server = start_server(tmp_path)
+    try:
+        connection, cookie = _open(server)
+        csrf = _csrf(connection, cookie)
+        boundary = "worksheets-test-boundary"
+        body = (
+            (
+                f"--{boundary}\r\n"
+                'Content-Disposition: form-data; name="csrf_token"\r\n\r\n'
+                f"{csrf}\r\n"
+                f"--{boundary}\r\n"
+                'Content-Disposition: form-data; name="answers_file"; filename="photo.jpg"\r\n'
+                "Content-Type: image/jpeg\r\n\r\n"
+            ).encode()
+            + b"\xff" * (5 * 1024 * 1024)
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        connection.request(
+            "POST",
+            "/answers/load",
+            body=body,
+            headers={
+                "Cookie": cookie,
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Origin": server.base,
+            },
+        )
+        response = connection.getresponse()
+        page = response.read().decode()
+        assert response.status == 413
+        assert "more than this page takes at once (1 MB)" in page
+        assert "Request Entity Too Large" not in page
+    finally:
+        out, err = server.stop()
+    assert "Request Entity" not in out + err and "Traceback" not in out + err

@@ -167,6 +167,8 @@ def plan_batch(source: Path, settings: BatchSettings) -> BatchPlan:
             )
         # Found now, not after the first worksheet was laid out.
         check_room(out_dir, _folder_name(out_dir))
+        if settings.combined is not None:
+            _refuse_combined_over_a_row(plan, out_dir, settings.combined)
         if not settings.force:
             plan = BatchPlan(
                 [_refuse_existing(p, out_dir) for p in plan.people], plan.unit, plan.skipped
@@ -272,6 +274,21 @@ class _Names:
             number += 1
             candidate = f"{stem}-{number}"
         return self.assign(person, candidate)
+
+
+def _refuse_combined_over_a_row(plan: BatchPlan, out_dir: Path, combined: Path) -> None:
+    """--combined naming one of this batch's own files would replace it (even with --force)."""
+    target = os.path.normcase(os.path.abspath(combined))
+    for person in plan.people:
+        if person.file_name is None:
+            continue
+        if os.path.normcase(os.path.abspath(out_dir / person.file_name)) == target:
+            raise UserError(
+                _(
+                    "--combined {path} is the file name for {place} in --out-dir; "
+                    "give the combined PDF a name of its own"
+                ).format(path=combined, place=person.place)
+            )
 
 
 def _refuse_existing(person: Person, out_dir: Path) -> Person:

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 from ..documents import DocumentOptions
 from ..errors import UserError
 from ..i18n import _
-from .guard import MAX_REQUEST_BYTES, Access
+from .guard import Access
 
 THREADS = 8  # requests served at once; rendering itself is limited by the workers
 # Buffers that stay in memory: waitress would otherwise spill larger requests and
@@ -46,6 +46,7 @@ def serve(
     from .rendering import RenderPool, RenderProblem
 
     out = out or sys.stdout
+    _quiet_waitress()
     try:
         server: Any = waitress.server.create_server(
             _placeholder_app,
@@ -53,7 +54,10 @@ def serve(
             port=port,
             threads=THREADS,
             ident="worksheets",
-            max_request_body_size=2 * MAX_REQUEST_BYTES,
+            # Far above the page's own limit, so that a too-large upload (a photo
+            # chosen by mistake) gets the form back with a message from the page,
+            # not the server's bare "Request Entity Too Large".
+            max_request_body_size=_IN_MEMORY,
             inbuf_overflow=_IN_MEMORY,
             outbuf_overflow=_IN_MEMORY,
             expose_tracebacks=False,
@@ -86,6 +90,16 @@ def serve(
     if stopped.number in (None, signal.SIGINT):
         raise KeyboardInterrupt  # the command says "Stopped." and exits with 130
     raise SystemExit(128 + stopped.number)
+
+
+def _quiet_waitress() -> None:
+    """The server prints its address and nothing else: not waitress's "Task queue
+    depth is 2" under load, nor a traceback when a request is cut off at Ctrl-C."""
+    import logging
+
+    logger = logging.getLogger("waitress")
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
 
 
 def _placeholder_app(environ: Any, start_response: Any) -> list[bytes]:
