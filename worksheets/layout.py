@@ -190,7 +190,9 @@ def _fit_first_page(
         # and where page 1 ends, unless this sheet is shorter than that.
         arrangement = settled[0]
         if start.first_page is not None and start.first_page <= len(selection.leading):
-            arrangement = replace(arrangement, first_page=start.first_page)
+            arrangement = replace(
+                arrangement, first_page=start.first_page, own_on_new_page=start.own_on_new_page
+            )
     else:
         arrangement = _first_that_fits(
             tries,
@@ -203,7 +205,12 @@ def _fit_first_page(
         # (None on page 1: the own questions follow page 1 at once, no page of one question.)
         page_one = measure(document)[0].ids
         on_page_one = sum(f"ask-{c.question.id}" in page_one for c in selection.leading)
-        arrangement = replace(arrangement, first_page=on_page_one)
+        if on_page_one:
+            arrangement = replace(arrangement, first_page=on_page_one)
+        else:
+            # Page 1 is full before the first question (which starts page 2 with its
+            # heading): the own questions follow it there, not from a page of their own.
+            arrangement = replace(arrangement, first_page=1, own_on_new_page=False)
         html = make_html(selection, arrangement)
         document = lay_out(html)
     return Fitted(document, html, selection, arrangement)

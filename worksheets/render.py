@@ -123,6 +123,9 @@ class Arrangement:
     scores_in_line: bool = False  # the symptom scores as a line of text, not a chart
     page_one_only: bool = False  # only what page 1 holds, to measure it quickly
     roomy_lines: bool = True  # large print: three lines to write on (two if pages run out)
+    # The own questions start a page (page 1 ends before them); not when page 1 could
+    # not hold even the first question, which then starts page 2 itself.
+    own_on_new_page: bool = True
     first_page: int | None = None  # None: no break; the questions run on
     compact_after_visit: bool = False  # fewer lines to write on, to keep it one page
     split_after_visit: bool = False  # when to call, on a page of its own after it
@@ -190,6 +193,7 @@ def worksheet_context(
         "first_why": arrangement.first_why,
         "scores_in_line": arrangement.scores_in_line,
         "page_one_only": arrangement.page_one_only,
+        "own_on_new_page": arrangement.own_on_new_page,
         "answer_lines": 3 if large_print and arrangement.roomy_lines else 2,
         "split_after_visit": arrangement.split_after_visit,
         "sections": selection.sections,
