@@ -289,3 +289,34 @@ def test_everything_ticked_keeps_every_score_and_the_first_question_whole(long_n
     assert squeezed(first) in squeezed(pages[heading_page])
     if not long_names:
         assert heading_page == 0  # page 1 has room for it, the scores as a line of text
+
+
+REAL_LONG = (
+    "My mother had this same cancer twenty years ago and I would like to know whether the "
+    "treatment you are suggesting for me now is different from what she had, whether the side "
+    "effects will be as hard, and whether I should ask my sister and my daughters to get tested "
+    "for the same genes, because I worry about them every single day and I do not know who "
+    "else to ask about it, so please tell me what you would do in my place and what the next "
+    "steps are for all of us here today."
+)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        DocumentOptions(),
+        DocumentOptions(large_print=True),
+        DocumentOptions(large_print=True, language="es"),
+    ],
+    ids=["normal", "large print", "large print, Spanish"],
+)
+def test_everything_ticked_and_twenty_long_questions_keep_to_the_pages(options):
+    answers = dataclasses.replace(
+        EVERYTHING, own_questions=tuple(f"{n}. {REAL_LONG}" for n in range(1, 21))
+    )
+    pages = pages_text(personal_document(answers, options, warn=lambda _: None))
+    assert len(pages) <= budget(options, 20), len(pages)
+    # None of them is dropped.
+    text = squeezed(" ".join(pages))
+    for n in range(1, 21):
+        assert squeezed(f"{n}. {REAL_LONG}"[:60]) in text, n
