@@ -181,3 +181,17 @@ def test_spanish_yes_and_no(typed, answer):
 
     with use_language("es"):
         assert yes_or_no(typed) is answer
+
+
+def test_answers_saved_from_a_spanish_interview_render_in_spanish(runner, tmp_path):
+    result = runner.invoke(
+        cli,
+        ["--language", "es", "--save-answers", "mias.yaml"],
+        input=lines(ROSA_SESSION, ACCEPT),
+    )
+    assert result.exit_code == 0, result.output
+    saved = yaml.safe_load((tmp_path / "mias.yaml").read_text(encoding="utf-8"))
+    assert saved["language"] == "es"
+    again = runner.invoke(cli, ["render", "mias.yaml", "-o", "otra.pdf"])
+    assert again.exit_code == 0, again.output
+    assert "Consulta del jueves, 3 de diciembre de 2026" in pdf_text(tmp_path / "otra.pdf")

@@ -129,7 +129,13 @@ def _run_interview(
         data, warnings = preparer.result(answers)
     finally:
         preparer.close()
-    answers = dataclasses.replace(answers, saved=day)
+    from .i18n import current_language
+
+    # An interview held in Spanish keeps `language: es` in the saved answers, so that
+    # the next `render` of that file is Spanish too (English is the default).
+    spoken = current_language()
+    language = answers.language or (spoken if spoken != "en" else None)
+    answers = dataclasses.replace(answers, saved=day, language=language)
     # The loaded file may be saved over: the person said yes to exactly that.
     over = keep is not None and keep == start_from
 
