@@ -67,11 +67,15 @@ def test_the_chart_follows_esas_r_order_with_its_explanations_and_other_problems
     assert "(lack of energy)" in html and "(feeling nervous)" in html
     assert "(how you feel overall)" in html
     # The scale in plain words; the clinic is told which scale, on a line of its own.
-    assert "0 = none, 10 = worst possible. For wellbeing, 0 = best. Scale: ESAS-r." in html
+    assert (
+        "0 = none, 10 = worst possible. For wellbeing, 0 = best. Items of ESAS-r, for the past week."
+        in html
+    )
     # In full on the after-visit page, for the clinic.
     assert (
-        "For the clinic: these are ESAS-r scores (Edmonton Symptom Assessment System, revised; "
-        "Alberta Health Services)." in html
+        "For the clinic: the items and their order are those of ESAS-r (Edmonton Symptom "
+        "Assessment System, revised; Alberta Health Services), scored here for the past week, "
+        "not for now." in html
     )
 
 
@@ -100,5 +104,5 @@ def test_the_blank_sheet_offers_antibody_drug_conjugates_and_a_line_for_medicine
 def test_the_wellbeing_clause_is_printed_only_when_wellbeing_was_scored():
     answers = Answers(symptoms={"pain": 6, "tiredness": 4})
     html = render_html("personal.html.j2", worksheet_context(BANK, answers, select(BANK, answers)))
-    assert "0 = none, 10 = worst possible. Scale: ESAS-r.</p>" in html
+    assert "0 = none, 10 = worst possible. Items of ESAS-r, for the past week.</p>" in html
     assert "wellbeing" not in html.lower()
