@@ -38,7 +38,7 @@ def runner(tmp_path, monkeypatch):
 def test_the_spanish_sample_gives_a_worksheet_with_no_english(runner, tmp_path):
     result = runner.invoke(cli, ["render", str(ROSA)])
     assert result.exit_code == 0, result.output
-    assert result.stderr == "Wrote care-questions-2026-12-03.pdf\n"
+    assert result.stderr == "Se escribió care-questions-2026-12-03.pdf\n"  # the file says es
     text = pdf_text(tmp_path / "care-questions-2026-12-03.pdf")
     for expected in (
         "Preguntas para mi equipo médico",
@@ -158,3 +158,17 @@ def test_a_clinic_text_without_spanish_is_printed_as_written(runner, tmp_path):
     assert "Pregunte por: the oncology nurse on call" in text
     assert "Where can my family park, and is it free?" in text
     assert "no tienen texto en español" in result.stderr
+
+
+def test_a_spanish_answers_file_is_answered_in_spanish(tmp_path):
+    from click.testing import CliRunner
+
+    from worksheets.cli import cli
+
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(cli, ["render", str(ROSA), "-o", "rosa.pdf"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == "Se escribió rosa.pdf\n"
+        english = runner.invoke(cli, ["render", str(ROSA), "-o", "r2.pdf", "--language", "en"])
+        assert english.stderr == "Wrote r2.pdf\n"

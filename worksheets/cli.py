@@ -189,9 +189,14 @@ def render(answers_file: Path, **options: Any) -> None:
     Example: worksheets render maria.yaml -o maria.pdf
     """
     from .answers import load_answers
+    from .documents import document_language
+    from .i18n import use_language
 
     answers = load_answers(answers_file)
-    _write_personal(answers, options)
+    # A file that says `language: es` is answered in Spanish ("Se escribió rosa.pdf"),
+    # as its worksheet is; --language wins, as for the worksheet.
+    with use_language(document_language(_document_options(options), answers)):
+        _write_personal(answers, options)
 
 
 @cli.command()
