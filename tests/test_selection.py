@@ -471,3 +471,21 @@ def test_drug_specific_signs_are_not_printed_for_others():
     signs = " ".join(worksheet_context(bank, Answers(), select(bank, Answers()))["warning_signs"])
     for words in ("Diarrhea 4 or more", "Fainting", "Not able to swallow", "Coughing up blood"):
         assert words not in signs, words
+
+
+def test_a_medicine_the_person_named_has_its_question_before_the_priorities():
+    # The patient review: a woman on Ibrance with three priorities and two symptoms got
+    # questions about a wedding and a shower seat, and none about Ibrance.
+    answers = Answers(
+        cancer_type="breast",
+        spread_to=("bones",),
+        stage_of_care="on_treatment",
+        medicines=("Ibrance", "letrozole"),
+        priorities=("family_time", "independence", "at_home"),
+        information="big_picture",
+        symptoms={"pain": 5, "tiredness": 6},
+    )
+    leads = [(c.lead, c.question.id) for c in select(load_bank(), answers).leading]
+    assert ("own_medicine", "med-cdk46-blood-counts") in leads
+    first_priority = next(n for n, (lead, _) in enumerate(leads) if lead == "priority")
+    assert leads.index(("own_medicine", "med-cdk46-blood-counts")) < first_priority

@@ -29,6 +29,8 @@ order (content-guide.md, "The visit sheet: what leads"):
    it has spread and their treatment (a bone drug for bone spread, seizures
    for brain spread, inherited-gene testing where advised, the test that must
    come before a drug); spread first, since it is a danger in the body now.
+   Then, if none of those is about a medicine the person named, one that is
+   (Ibrance's blood counts): the drug they know by name.
 6. priorities: one question for each thing that matters most to them, in
    their order: a safety question first (`urgent`), then the one written for
    more of their answers, then the one written for that priority alone. A
@@ -280,6 +282,13 @@ def ranked(bank: Bank, answers: Answers) -> list[Chosen]:
     # 5. The highest stakes for their cancer, sites and treatment.
     stakes = [c for c in pool if c.question.high_stakes and c.reasons]
     take("high_stakes", sorted(stakes, key=_stakes_order), limit=HIGH_STAKES_MAX)
+    # 5b. A question about a medicine the person named, if none is on the sheet yet
+    # (the patient's son: "Mum's main cancer pill is Ibrance... nothing is about it").
+    if not any(_own_drug(c) for c in placed):
+        own = sorted(
+            (c for c in pool if _own_drug(c)), key=lambda c: (not c.question.urgent, -c.fit)
+        )
+        take("own_medicine", own, limit=1)
     # 6. Each priority once, in the person's order.
     for priority in answers.priorities:
         take("priority", picked_by("priorities", priority), limit=1)
