@@ -230,18 +230,25 @@ def _holds(
 
 
 def _first_that_fits(tries: list[Arrangement], fits: Callable[[Arrangement], bool]) -> Arrangement:
-    """The roomiest of `tries` (roomiest first) that fits, by halving: each try frees
-    room on page 1, so once one fits, the later ones do too; the last is the fallback."""
+    """The roomiest of `tries` (roomiest first) that fits; the last is the fallback.
+
+    Within one number of own questions in full, each try frees room on page 1, and
+    fewer own questions free more: so each number's tightest try says whether any
+    of its tries fits (one layout each), and only that number's are then tried in
+    turn. A few quick layouts, even for 20 long own questions.
+    """
     if fits(tries[0]):
         return tries[0]  # most sheets
-    low, high, found = 1, len(tries) - 1, len(tries) - 1
-    while low <= high:
-        middle = (low + high) // 2
-        if fits(tries[middle]):
-            found, high = middle, middle - 1
-        else:
-            low = middle + 1
-    return tries[found]
+    groups: dict[int, list[Arrangement]] = {}
+    for arrangement in tries:
+        groups.setdefault(arrangement.own_in_full, []).append(arrangement)
+    for group in groups.values():  # the most own questions in full first
+        if group[-1] is tries[-1] or fits(group[-1]):
+            for arrangement in group[:-1]:
+                if arrangement is not tries[0] and fits(arrangement):
+                    return arrangement
+            return group[-1]
+    return tries[-1]
 
 
 def _page_one_choice(arrangement: Arrangement) -> tuple[int, int, bool, bool]:
