@@ -160,15 +160,9 @@ def test_a_clinic_text_without_spanish_is_printed_as_written(runner, tmp_path):
     assert "no tienen texto en español" in result.stderr
 
 
-def test_a_spanish_answers_file_is_answered_in_spanish(tmp_path):
-    from click.testing import CliRunner
-
-    from worksheets.cli import cli
-
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(cli, ["render", str(ROSA), "-o", "rosa.pdf"])
-        assert result.exit_code == 0, result.output
-        assert result.stderr == "Se escribió rosa.pdf\n"
-        english = runner.invoke(cli, ["render", str(ROSA), "-o", "r2.pdf", "--language", "en"])
-        assert english.stderr == "Wrote r2.pdf\n"
+def test_a_spanish_answers_file_is_answered_in_spanish(runner):
+    result = runner.invoke(cli, ["render", str(ROSA), "-o", "rosa.pdf"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Se escribió rosa.pdf\n"
+    english = runner.invoke(cli, ["render", str(ROSA), "-o", "r2.pdf", "--language", "en"])
+    assert english.stderr == "Wrote r2.pdf\n"
