@@ -199,8 +199,6 @@ def test_blank_all_questions_prints_the_longer_list():
 
 
 def test_what_matters_but_found_no_room_is_named_not_dropped():
-    from worksheets import vocabulary as v
-
     answers = Answers(stage_of_care="on_treatment", priorities=tuple(v.PRIORITIES))
     text = " ".join(pages_text(personal_document(answers, DocumentOptions(), warn=lambda _: None)))
     leading = select(load_bank(), answers).leading

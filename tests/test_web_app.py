@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import MARIA, pdf_text
-from websupport import MARIA_FORM
+from websupport import MARIA_FORM, post, ready_pool, signed_in
 
 from worksheets.documents import DocumentOptions
 from worksheets.web.app import create_app
@@ -26,10 +26,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 
 @pytest.fixture(scope="module")
 def pool() -> Iterator[RenderPool]:
-    pool = RenderPool(DocumentOptions(), workers=2)
-    pool.wait_ready()
-    yield pool
-    pool.close()
+    yield from ready_pool(workers=2)
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +36,7 @@ def access() -> Access:
 
 @pytest.fixture
 def client(pool: RenderPool, access: Access):  # type: ignore[no-untyped-def]
-    client = create_app(access, pool).test_client()
-    client.get(f"{BASE}/?token={access.token}")
-    return client
-
-
-def post(client, access: Access, path: str, data: dict):  # type: ignore[no-untyped-def]
-    return client.post(f"{BASE}{path}", data={"csrf_token": access.csrf_token, **data})
+    return signed_in(pool, access)
 
 
 def problems(page: str) -> list[str]:

@@ -6,9 +6,8 @@ import io
 from collections.abc import Iterator
 
 import pytest
-from websupport import MARIA_FORM
+from websupport import MARIA_FORM, ready_pool, signed_in
 
-from worksheets.documents import DocumentOptions
 from worksheets.web.app import create_app
 from worksheets.web.guard import CONTENT_SECURITY_POLICY, Access
 from worksheets.web.rendering import RenderPool
@@ -19,10 +18,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 
 @pytest.fixture(scope="module")
 def pool() -> Iterator[RenderPool]:
-    pool = RenderPool(DocumentOptions(), workers=2)
-    pool.wait_ready()
-    yield pool
-    pool.close()
+    yield from ready_pool(workers=2)
 
 
 @pytest.fixture(scope="module")
@@ -32,11 +28,7 @@ def access() -> Access:
 
 @pytest.fixture
 def client(pool: RenderPool, access: Access):  # type: ignore[no-untyped-def]
-    app = create_app(access, pool)
-    client = app.test_client()
-    response = client.get(f"{BASE}/?token={access.token}")
-    assert response.status_code == 303
-    return client
+    return signed_in(pool, access)
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import pdf_text
-from websupport import MARIA_FORM
+from websupport import MARIA_FORM, post, ready_pool, signed_in
 
 from worksheets.documents import DocumentOptions
-from worksheets.web.app import create_app
 from worksheets.web.guard import Access
 from worksheets.web.rendering import RenderPool
 
@@ -19,10 +18,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 
 @pytest.fixture(scope="module")
 def pool() -> Iterator[RenderPool]:
-    pool = RenderPool(DocumentOptions(), workers=1)
-    pool.wait_ready()
-    yield pool
-    pool.close()
+    yield from ready_pool(workers=1)
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +27,7 @@ def access() -> Access:
 
 
 def client_of(pool: RenderPool, access: Access, language: str | None = None):  # type: ignore[no-untyped-def]
-    client = create_app(access, pool, DocumentOptions(language=language)).test_client()
-    client.get(f"{BASE}/?token={access.token}")
-    return client
-
-
-def post(client, access: Access, path: str, data: dict):  # type: ignore[no-untyped-def]
-    return client.post(f"{BASE}{path}", data={"csrf_token": access.csrf_token, **data})
+    return signed_in(pool, access, DocumentOptions(language=language))
 
 
 def test_the_first_screen_offers_each_language_in_its_own_name(pool, access) -> None:  # type: ignore[no-untyped-def]

@@ -174,3 +174,34 @@ def wait_for_next_page(driver: Any, action: Callable[[], None], timeout: float =
         )
 
     WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(arrived)
+
+
+# --- The page through Flask's test client (no server, no browser) ---------------------
+
+
+def ready_pool(workers: int) -> Iterator[Any]:
+    """A warmed-up pool of worksheet makers for one test module, closed after it."""
+    from worksheets.documents import DocumentOptions
+    from worksheets.web.rendering import RenderPool
+
+    pool = RenderPool(DocumentOptions(), workers=workers)
+    pool.wait_ready()
+    yield pool
+    pool.close()
+
+
+def signed_in(pool: Any, access: Any, document: Any = None) -> Any:
+    """A test client of the page that opened the address with its key (it holds the cookie)."""
+    from worksheets.web.app import create_app
+
+    client = create_app(access, pool, document).test_client()
+    response = client.get(f"http://127.0.0.1:{access.port}/?token={access.token}")
+    assert response.status_code == 303
+    return client
+
+
+def post(client: Any, access: Any, path: str, data: dict[str, Any]) -> Any:
+    """A post from the page, with its form's key against cross-site posts."""
+    return client.post(
+        f"http://127.0.0.1:{access.port}{path}", data={"csrf_token": access.csrf_token, **data}
+    )

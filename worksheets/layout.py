@@ -27,7 +27,6 @@ OWN_QUESTIONS_EXTRA_PAGES = 2
 OWN_IN_FULL = 3
 # A page whose content fills less than this share of it holds only a leftover.
 LEFTOVER_SHARE = 0.15
-FIRST_PAGE_MARK = "today-title"
 AFTER_VISIT_MARK = "after-visit-title"
 CALL_NOW_MARK = "call-now-title"
 BOOKLET_MARK = "booklet-title"

@@ -139,6 +139,11 @@ class MedicineList:
         return self.spellings[match] if match else None
 
 
+def families_of(medicines: Iterable[Resolved]) -> frozenset[str]:
+    """The drug families of the person's medicines, as the bank's `medicine_family`."""
+    return frozenset(f for m in medicines for f in m.families)
+
+
 def name_key(name: str) -> str:
     """The form names are compared in: any case, without spaces, dashes, marks or accents.
 

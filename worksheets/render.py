@@ -25,6 +25,7 @@ from . import vocabulary as v
 from .answers import Answers
 from .bank import Bank
 from .clinic import Clinic
+from .medicines import families_of
 from .paths import TEMPLATES_DIR
 from .selection import Chosen, Selection, implied_treatments, select
 from .warning_signs import SIGNS, call_first, signs_for
@@ -55,11 +56,14 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-@functools.cache
-def environment() -> jinja2.Environment:
+def make_environment(
+    folder: Path, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
+    """A Jinja environment for the project's templates in `folder`: the worksheets'
+    and the web page's share escaping, strictness and translation."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        bytecode_cache=_bytecode_cache(),
+        loader=jinja2.FileSystemLoader(folder),
+        bytecode_cache=bytecode_cache,
         autoescape=True,  # every template here makes HTML, whatever its suffix
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -67,12 +71,18 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     # Callables, not a fixed catalog: each call asks i18n for the language of
-    # the document being made, so one environment serves every language.
+    # the document (or the request) being made, so one environment serves every language.
     env.install_gettext_callables(  # type: ignore[attr-defined]
         lambda message: i18n._(message),
         lambda singular, plural, n: i18n.ngettext(singular, plural, n),
         newstyle=True,
     )
+    return env
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = make_environment(TEMPLATES_DIR, _bytecode_cache())
     env.filters["css_string"] = css_string
     env.filters["long_date"] = i18n.long_date
     return env
@@ -184,7 +194,7 @@ def worksheet_context(
             for sign in signs_for(
                 answers,
                 sign_treatments(answers, selection) or None,
-                frozenset(f for m in selection.medicines for f in m.families),
+                families_of(selection.medicines),
             )
         ],
         "call_first": i18n._(text) if (text := call_first(answers)) else None,
@@ -246,7 +256,6 @@ def blank_context(
         "leading": selection.leading,
         "sections": selection.sections,
         "call_first": None,
-        "blank_sheet": True,
         # Every sign, for whoever fills it in: fewer lines, so the page stays one page.
         "after_visit_lines": (2, 1),
         "split_after_visit": large_print,

@@ -14,6 +14,7 @@ programmes (CAPC, NHPCO) on calling the hospice line before 911.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .answers import Answers
@@ -26,11 +27,10 @@ DRUG_TREATMENTS = ("chemotherapy", "targeted", "immunotherapy", "hormone", "clin
 class Sign:
     text: str
     # (answer, values): the sign fits a person whose answer is any of these; None: everyone.
+    # "medicine_family" is the families of the person's medicines, as in the bank.
     fits: tuple[str, tuple[str, ...]] | None = None
     answers: frozenset[str] = frozenset()  # ids of bank questions this sign answers
     label: str | None = None  # who it is for, on the blank worksheet
-    # The families of medicines it also fits ("cdk46_inhibitor"), whatever the treatments.
-    families: frozenset[str] = frozenset()
     # Other answers it also fits: (("cancer_type", ("lung",)),).
     also_fits: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # On the blank worksheet's list of every sign (drug-specific ones are left to the
@@ -50,8 +50,11 @@ SIGNS: tuple[Sign, ...] = (
         N_("Chemotherapy, or pills like Ibrance"),
         # CDK4/6 and PARP inhibitors, and most antibody-drug conjugates, lower the white
         # cells too (FDA labels; sacituzumab's is a boxed warning).
-        frozenset(
-            {"cdk46_inhibitor", "parp_inhibitor", "deruxtecan_adc", "vedotin_adc", "trop2_adc"}
+        also_fits=(
+            (
+                "medicine_family",
+                ("cdk46_inhibitor", "parp_inhibitor", "deruxtecan_adc", "vedotin_adc", "trop2_adc"),
+            ),
         ),
     ),
     Sign(
@@ -59,15 +62,13 @@ SIGNS: tuple[Sign, ...] = (
             "Diarrhea 4 or more times a day more than usual, or at night, or mouth sores "
             "that stop you eating or drinking"
         ),
-        ("treatments", ()),
         # The call that matters most on 5-FU, capecitabine or irinotecan (FDA labels).
-        families=frozenset({"fluoropyrimidine", "topoisomerase_inhibitor"}),
+        ("medicine_family", ("fluoropyrimidine", "topoisomerase_inhibitor")),
         on_blank=False,
     ),
     Sign(
         N_("Fainting, or a racing, pounding or uneven heartbeat"),
-        ("treatments", ()),
-        families=frozenset({"qt_prolonging"}),  # ribociclib (Kisqali) label: QT prolongation
+        ("medicine_family", ("qt_prolonging",)),  # ribociclib (Kisqali) label: QT prolongation
         on_blank=False,
     ),
     Sign(
@@ -176,13 +177,15 @@ def fits(
 ) -> bool:
     if sign.fits is None:
         return True
-    if sign.families & families:
-        return True
     for answer, values in (sign.fits, *sign.also_fits):
-        given = treatments if answer == "treatments" and treatments is not None else None
-        if given is None:
+        given: Iterable[str] | str | None
+        if answer == "medicine_family":
+            given = families
+        elif answer == "treatments" and treatments is not None:
+            given = treatments
+        else:
             given = getattr(answers, answer)
-        if isinstance(given, str):
+        if isinstance(given, str):  # stage_of_care, cancer_type: one value
             given = (given,)
         if any(value in (given or ()) for value in values):
             return True

@@ -65,21 +65,9 @@ UPLOAD_FIELD = "answers_file"
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(WEB_TEMPLATES),
-        autoescape=True,  # every template makes HTML, whatever its suffix
-        undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    # Callables: each message is looked up in the language of the request.
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        lambda message: i18n._(message),
-        lambda singular, plural, n: i18n.ngettext(singular, plural, n),
-        newstyle=True,
-    )
-    return env
+    from ..render import make_environment
+
+    return make_environment(WEB_TEMPLATES)
 
 
 def create_app(
