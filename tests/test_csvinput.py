@@ -15,6 +15,7 @@ from worksheets.csvinput import (
     read_batch_csv,
 )
 from worksheets.errors import InputProblems
+from worksheets.schema import OwnPriority
 
 # The contract's "The batch CSV", in its order.
 CONTRACT_COLUMNS = [
@@ -67,6 +68,36 @@ def test_a_filled_row_becomes_the_same_answers_as_an_answers_file():
         symptoms={"tiredness": 7, "nausea": 5},
         skip_topics=("planning_ahead",),
         own_questions=("Can I still go to my son's wedding in June?", "Will I lose my hair?"),
+    )
+
+
+def test_own_words_in_the_priorities_cell_keep_their_rank():
+    row = only_row(
+        "name,priorities\n"
+        'Ann Lee,"own: Gardening, like: activities; work; OWN:  my grandchildren ;avoid_hospital"\n'
+    )
+    assert row.problems == ()
+    assert row.answers.ranked_priorities() == (
+        OwnPriority("Gardening", "activities"),
+        "work",
+        OwnPriority("my grandchildren"),
+        "avoid_hospital",
+    )
+    # The listed priorities that choose the questions, in the same order.
+    assert row.answers.priorities == ("activities", "work", "avoid_hospital")
+
+
+def test_words_of_ones_own_without_the_mark_say_how_to_keep_them():
+    assert only_row("name,priorities\nAnn,work; gardening\n").problems == (
+        'people.csv, row 2, column priorities: "gardening" is not a priority. Choose from: '
+        "work, travel, eat_comfortably, family_time, independence, at_home, clear_mind, comfort, "
+        "more_time, avoid_hospital, faith, money, activities, not_a_burden. "
+        'Or, to keep these words as they are, write "own: gardening".',
+    )
+    # The closest choice is checked like any other: a near miss is named.
+    assert only_row('name,priorities\nAnn,"own: Gardening, like: actvities"\n').problems == (
+        'people.csv, row 2, column priorities: "actvities" is not a priority. '
+        'Did you mean "activities"?',
     )
 
 

@@ -153,6 +153,16 @@ def test_own_words_without_a_closest_priority(tmp_path):
     assert answers.ranked_priorities() == (OwnPriority("My dog"), "work")
 
 
+def test_own_words_written_as_a_csv_cell_writes_them(tmp_path):
+    text = 'version: 1\npriorities: [work, "own: My dog", "own: Gardening, like: activities"]\n'
+    answers = load_answers(write_answers(tmp_path, text))
+    assert answers.ranked_priorities() == (
+        "work",
+        OwnPriority("My dog"),
+        OwnPriority("Gardening", "activities"),
+    )
+
+
 def test_old_files_load_unchanged_and_a_typo_is_still_an_error(tmp_path):
     assert load_answers(MARIA).priority_words == ()
     with pytest.raises(InputProblems) as caught:

@@ -126,6 +126,103 @@ def test_priorities_are_put_in_order_with_buttons(client, access: Access) -> Non
     assert order == ["work", "faith", "travel"]
 
 
+def test_own_words_are_kept_in_their_rank_with_the_closest_choice(client, access: Access) -> None:  # type: ignore[no-untyped-def]
+    page = post(
+        client,
+        access,
+        "/step",
+        {
+            "screen": "priorities",
+            "go": "next",
+            "priorities": ["work", "avoid_hospital"],
+            "priorities_own": ["Gardening", "  my   grandchildren ", ""],
+            "priorities_own_like": ["activities", "", ""],
+        },
+    ).get_data(as_text=True)
+    assert "<h1>Put them in order</h1>" in page
+    ranked = [html.unescape(m) for m in re.findall(r'<span class="ranked">(.*?)</span>', page)]
+    assert ranked == [
+        "Keeping up my work",
+        "Staying out of the hospital",
+        "Gardening",
+        "my grandchildren",
+    ]
+    # Moved up, the person's words keep their closest choice.
+    page = post(
+        client,
+        access,
+        "/step",
+        {
+            "screen": "order",
+            "go": "up:own: Gardening, like: activities",
+            "priorities": [
+                "work",
+                "avoid_hospital",
+                "own: Gardening, like: activities",
+                "own: my grandchildren",
+            ],
+        },
+    ).get_data(as_text=True)
+    carried = [html.unescape(m) for m in re.findall(r'name="priorities" value="([^"]*)"', page)]
+    assert carried == [
+        "work",
+        "own: Gardening, like: activities",
+        "avoid_hospital",
+        "own: my grandchildren",
+    ]
+
+
+def test_own_words_are_shown_again_in_their_boxes(client, access: Access) -> None:  # type: ignore[no-untyped-def]
+    page = post(
+        client,
+        access,
+        "/step",
+        {
+            "screen": "order",
+            "go": "back",
+            "priorities": ["work", "own: Gardening, like: activities"],
+        },
+    ).get_data(as_text=True)
+    assert "<h1>What matters most</h1>" in page
+    assert 'name="priorities_own" value="Gardening"' in page
+    assert '<option value="activities" selected>' in page
+    # Not also a stray tick box of its own.
+    assert 'value="own: Gardening' not in html.unescape(page)
+
+
+def test_own_words_reach_page_one_and_the_saved_answers(
+    client, access: Access, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    form = {
+        **MARIA_FORM,
+        "priorities": ["own: Gardening, like: activities", "work", "own: Grandchildren"],
+    }
+    text = pdf_text(post(client, access, "/worksheet", form).data)
+    assert "Gardening" in text and "Grandchildren" in text
+    saved = post(client, access, "/answers", form).get_data(as_text=True)
+    assert "- own: Gardening\n  like: activities\n- work\n- own: Grandchildren\n" in saved
+    loaded = client.post(
+        f"{BASE}/answers/load",
+        data={
+            "csrf_token": access.csrf_token,
+            "answers_file": (io.BytesIO(saved.encode()), "a.yaml"),
+        },
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    assert "Gardening; Keeping up my work; Grandchildren" in html.unescape(loaded)
+
+
+def test_own_words_with_a_semicolon_are_asked_about(client, access: Access) -> None:  # type: ignore[no-untyped-def]
+    page = post(
+        client,
+        access,
+        "/step",
+        {"screen": "priorities", "go": "next", "priorities_own": ["cats; dogs"]},
+    ).get_data(as_text=True)
+    assert "<h1>What matters most</h1>" in page
+    assert problems(page) == ['Please check: Please use a comma instead of ";" in "cats; dogs".']
+
+
 def test_one_priority_needs_no_ordering(client, access: Access) -> None:  # type: ignore[no-untyped-def]
     page = post(
         client, access, "/step", {"screen": "priorities", "go": "next", "priorities": "work"}
@@ -294,3 +391,14 @@ def test_a_wrong_saved_file_is_explained_at_the_upload(client, access: Access) -
     assert problems(response.get_data(as_text=True)) == [
         "Please check: Choose your saved answers file first."
     ]
+
+
+def test_more_own_questions_than_fit_are_all_shown_with_the_message(client, access: Access) -> None:  # type: ignore[no-untyped-def]
+    asked = [f"Question number {n}?" for n in range(1, 22)]
+    response = post(client, access, "/worksheet", {**MARIA_FORM, "own_questions": asked})
+    assert response.status_code == 422
+    page = html.unescape(response.get_data(as_text=True))
+    assert "<h1>Your own questions</h1>" in page
+    assert "21 questions given; at most 20 fit on the worksheet" in page
+    # None lost unseen: the 21st is still in a box, to choose which to leave out.
+    assert re.findall(r'name="own_questions" value="([^"]+)"', page) == asked

@@ -23,6 +23,7 @@ from conftest import MARIA, pdf_text
 from websupport import Server, browser, start_server, wait_for_next_page
 
 from worksheets.answers import load_answers
+from worksheets.schema import OwnPriority, with_priorities
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -149,6 +150,10 @@ def test_a_patient_fills_the_form_fixes_a_mistake_and_gets_the_worksheet(
     assert heading(driver) == "What matters most"
     for value in ("work", "travel", "eat_comfortably"):
         css(driver, f'label[for="field-priorities-{value}"]').click()
+    from selenium.webdriver.support.ui import Select
+
+    css(driver, "#field-priorities-own-1").send_keys("My garden")
+    Select(css(driver, "#field-priorities-like-1")).select_by_value("activities")
     axe_clean(driver)
     shot(driver, "05-priorities")
     next_screen(driver)
@@ -160,6 +165,7 @@ def test_a_patient_fills_the_form_fixes_a_mistake_and_gets_the_worksheet(
         "Keeping up my work",
         "Eating without nausea or discomfort",
         "Being able to travel",
+        "My garden",
     ]
     axe_clean(driver)
     shot(driver, "06-order")
@@ -213,7 +219,11 @@ def test_a_patient_fills_the_form_fixes_a_mistake_and_gets_the_worksheet(
     saved = wait_for_file(downloads, ".yaml")
     assert saved.name == "care-answers.yaml"
     # The saved file also keeps the language the page was in.
-    assert load_answers(saved) == dataclasses.replace(load_answers(MARIA), language="en")
+    maria = load_answers(MARIA)
+    ranked = (*maria.priorities, OwnPriority("My garden", "activities"))
+    expected = with_priorities(dataclasses.replace(maria, language="en"), ranked)
+    assert load_answers(saved) == expected
+    assert "My garden" in text
     assert pdf_text(render_with_cli(saved, tmp_path / "cli.pdf")) == text
 
     # "Make my worksheet" shows it in a new tab, the form staying where it is.
@@ -232,7 +242,7 @@ def test_start_from_saved_answers_and_large_print(
     driver.get(server.url)
     css(driver, 'label[for="large-print"]').click()
     css(driver, "#answers_file").send_keys(str(MARIA))
-    go(driver, 'button[formaction="/answers/load"]')
+    go(driver, 'button[formaction^="/answers/load"]')
     assert heading(driver) == "Make your worksheet"
     assert "large-print" in css(driver, "html").get_attribute("class")
     size = driver.execute_script(
@@ -259,7 +269,7 @@ def test_a_wrong_saved_file_is_explained(server: Server, driver: Any, tmp_path: 
     wrong.write_text(MARIA.read_text().replace("[work, eat_comfortably, travel]", "[wrk]"))
     driver.get(server.url)
     css(driver, "#answers_file").send_keys(str(wrong))
-    go(driver, 'button[formaction="/answers/load"]')
+    go(driver, 'button[formaction^="/answers/load"]')
     problem = css(driver, "#problem-answers_file-1")
     assert problem.text == (
         'Please check: mine.yaml, line 14, priorities: "wrk" is not a priority. '

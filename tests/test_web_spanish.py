@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import io
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -65,3 +68,34 @@ def test_the_servers_language_is_the_default_and_answers_files_keep_theirs(pool,
     assert b"language: es" in saved.data
     refused = client.get(f"{BASE}/nowhere").get_data(as_text=True)
     assert '<html lang="es">' in refused and "No hay nada en esta dirección." in refused
+
+
+def test_a_language_this_page_does_not_speak_is_said_where_languages_are_chosen(
+    pool, access
+) -> None:  # type: ignore[no-untyped-def]
+    client = client_of(pool, access)
+    response = post(client, access, "/worksheet", {**MARIA_FORM, "language": "xx"})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "<h1>Welcome</h1>" in page and '<a href="/?language=es"' in page
+    box = re.search(r'<div class="problems" role="alert">(.*?)</div>', page, re.S)
+    assert box is not None
+    assert '"xx" is not a language this program speaks' in html.unescape(box.group(1))
+    # Not carried on: the next screen speaks the page's language, without the problem.
+    assert 'name="language" value="xx"' not in page
+
+
+def test_a_too_large_upload_keeps_the_language_chosen(pool, access) -> None:  # type: ignore[no-untyped-def]
+    client = client_of(pool, access)
+    first = client.get(f"{BASE}/?language=es").get_data(as_text=True)
+    assert 'formaction="/answers/load?language=es"' in first
+    big = io.BytesIO(b"version: 1\n" + b"#" * 1_200_000)
+    response = client.post(
+        f"{BASE}/answers/load?language=es",
+        data={"csrf_token": access.csrf_token, "language": "es", "answers_file": (big, "big.yaml")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 413
+    page = response.get_data(as_text=True)
+    assert '<html lang="es">' in page
+    assert '<input type="hidden" name="language" value="es">' in page

@@ -27,10 +27,12 @@ from .i18n import _
 from .safetext import control_problem
 from .schema import (
     FORMAT_VERSION,
+    LIKE_KEY,
     MAX_FILE_BYTES,
     MAX_NAME_CHARS,
     MAX_OWN_QUESTIONS,
     MAX_QUESTION_CHARS,
+    OWN_KEY,
     Answers,
     Field,
     Kind,
@@ -59,9 +61,6 @@ normalize_choice = normalize  # the older name, used by clinics' scripts' import
 
 Where = Callable[[Path_, str], str]
 Line = Callable[[Path_], "int | None"]
-
-# In a ranked list, the person's own words: `- {own: Gardening, like: activities}`.
-OWN_KEY, LIKE_KEY = "own", "like"
 
 
 # --- Reading ---------------------------------------------------------------------
@@ -281,7 +280,7 @@ class _Checker:
         )
         return None
 
-    def _one_choice(self, f: Field, value: Any, path: Path_) -> str | None:
+    def _one_choice(self, f: Field, value: Any, path: Path_, own_hint: bool = False) -> str | None:
         allowed = f.choices
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.problem(
@@ -291,11 +290,18 @@ class _Checker:
         normalized = normalize(str(value))
         if normalized in allowed:
             return normalized
+        otherwise = _("Choose from: {values}").format(values=", ".join(allowed))
+        if own_hint:
+            # Words of the person's own are kept when they say so, in a file,
+            # a CSV cell or a form alike: `own: Gardening`.
+            otherwise += ". " + _(
+                'Or, to keep these words as they are, write "own: {value}".'
+            ).format(value=value)
         message = with_suggestion(
             _('"{value}" is not {kind}').format(value=value, kind=_(f.noun)),
             normalized,
             allowed,
-            otherwise=_("Choose from: {values}").format(values=", ".join(allowed)),
+            otherwise=otherwise,
         )
         self.problem(path, f.dotted, message)
         return None
@@ -333,12 +339,14 @@ class _Checker:
         for item, path in self._items(f, value):
             if item is None or item == "":
                 continue
+            if isinstance(item, str):
+                item = schema.own_item(item)  # "own: Gardening", as a CSV cell writes it
             if isinstance(item, dict) and OWN_KEY in item:
                 own = self.own_priority(f, item, path)
                 if own is not None:
                     ranked.append(own)
                 continue
-            picked = self._one_choice(f, item, path)
+            picked = self._one_choice(f, item, path, own_hint=True)
             if picked is not None and picked not in ranked:
                 ranked.append(picked)
         return tuple(ranked)

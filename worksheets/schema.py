@@ -14,6 +14,7 @@ Words are written in English and translated where they are shown (`_`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -472,6 +473,31 @@ def csv_columns() -> tuple[str, ...]:
 
 LIST_SEPARATOR = ";"
 
+# In a ranked list, the person's own words: `{own: Gardening, like: activities}`
+# in an answers file, and `own: Gardening, like: activities` as one item of a
+# CSV cell or a form field (`like`, the closest listed value, may be left out).
+OWN_KEY, LIKE_KEY = "own", "like"
+_OWN_ITEM = re.compile(r"\s*own\s*:(?P<own>.*?)(?:,\s*like\s*:(?P<like>[^,]*))?\s*", re.I | re.S)
+
+
+def own_item(text: str) -> str | dict[str, str]:
+    """One item of a ranked cell: a listed value as written, or the person's own
+    words as the answers file holds them ("own: Gardening, like: activities")."""
+    match = _OWN_ITEM.fullmatch(text)
+    if match is None:
+        return text
+    item = {OWN_KEY: match["own"].strip()}
+    if match["like"] is not None:
+        item[LIKE_KEY] = match["like"].strip()
+    return item
+
+
+def own_cell_item(item: str | OwnPriority) -> str:
+    """The inverse of `own_item`: how a CSV cell or a form field writes one item."""
+    if isinstance(item, str):
+        return item
+    return f"{OWN_KEY}: {item.words}" + (f", {LIKE_KEY}: {item.like}" if item.like else "")
+
 
 def _places() -> dict[str, tuple[str, ...]]:
     return {
@@ -488,7 +514,9 @@ def put_column(data: dict[str, Any], column: str, value: str) -> None:
     """
     f = next(f for f in FIELDS if column in f.columns)
     item: Any = value
-    if f.kind in (Kind.CHOICES, Kind.RANKED, Kind.MEDICINES):
+    if f.kind is Kind.RANKED:
+        item = [own_item(part) for part in _split(value)]
+    elif f.kind in (Kind.CHOICES, Kind.MEDICINES):
         item = _split(value)
     elif f.kind is Kind.CHOICE and LIST_SEPARATOR in value:
         item = _split(value)  # so that the message says "takes one answer, not a list"

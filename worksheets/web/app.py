@@ -45,9 +45,11 @@ from .form import (
 from .rendering import RenderPool, RenderProblem
 from .state import (
     ANSWER_COLUMNS,
+    MAX_OWN_PRIORITIES,
     FormState,
     answers_of,
     moved,
+    own_priority,
     state_from_answers,
     state_from_form,
 )
@@ -85,7 +87,11 @@ def create_app(
     def choose_language() -> None:
         """The page speaks the language chosen on the first screen (carried in
         every form as `language`), else the server's."""
-        asked = request.values.get("language", "")
+        try:
+            asked = request.values.get("language", "")
+        except RequestEntityTooLarge:
+            # Too large to read: the upload's address still says the language.
+            asked = request.args.get("language", "")
         try:
             code = i18n.check_language(asked) if asked else default_language
         except i18n.UnknownLanguage:
@@ -258,6 +264,7 @@ def create_app(
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(_error: Exception) -> Response:
         state = FormState()
+        state.values["language"] = [i18n.current_language()]
         state.problem(
             "",
             _(
@@ -317,6 +324,8 @@ def _screen(state: FormState, screen_id: str) -> Screen:
 
 
 def _first_problem_screen(state: FormState) -> str:
+    if state.problems.get("language"):
+        return START  # where the languages are offered
     questions = {q.field: q for q in form_questions(helper=state.helper)}
     for screen in screens(tuple(questions.values())):
         if screen.id in (START, FINISH):
@@ -337,6 +346,8 @@ def _page(state: FormState, screen_id: str, csrf_token: str, status: int) -> Res
         (column, item)
         for column in ANSWER_COLUMNS
         if column not in shown
+        # An unknown language is said at the top of this page, not carried on.
+        and not (column == "language" and state.problems.get(column))
         for item in state.items(column)
     ]
     step_number = order.index(screen.id) + 1 if screen.id in order else 1
@@ -364,6 +375,8 @@ def _page(state: FormState, screen_id: str, csrf_token: str, status: int) -> Res
             score_range=SCORE_RANGE,
             paper_sizes=PAPER_SIZES,
             priority_labels=by_field["priorities"].options if "priorities" in by_field else {},
+            own_priority=own_priority,
+            max_own_priorities=MAX_OWN_PRIORITIES,
             font_advice=_font_advice(state) if screen.id == FINISH else None,
             upload_field=UPLOAD_FIELD,
             language=i18n.current_language(),
@@ -391,7 +404,7 @@ def _review(
             shown = ", ".join(parts)
         elif question.options:
             items = state.items(question.field)
-            shown = "; ".join(question.options.get(item, item) for item in items)
+            shown = "; ".join(state.label(question.field, item, question.options) for item in items)
         elif question.kind == "date":
             shown = "; ".join(_long_date(item) for item in state.items(question.field))
         else:

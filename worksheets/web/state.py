@@ -22,12 +22,17 @@ from .. import schema
 from ..answers import Answers, validate_answers
 from ..errors import InputProblems
 from ..i18n import _
-from ..schema import Kind
+from ..schema import Kind, OwnPriority
 from .form import PAPER_SIZES
 
 # Fields that are not answers: how the worksheet is printed, and the form's own.
 PRINT_FIELDS = ("paper", "large_print", "all_questions")
 CONTROL_FIELDS = ("csrf_token", "screen", "go", "wording", "deliver", "priorities_before")
+# What matters most in the person's own words: a text box, and beside it the
+# listed priority closest to it, which chooses the questions. Each pair becomes
+# one `priorities` item, spelt as a CSV cell spells it ("own: Gardening, like: activities").
+OWN_WORDS, OWN_LIKE = "priorities_own", "priorities_own_like"
+MAX_OWN_PRIORITIES = 5
 ANSWER_COLUMNS = schema.csv_columns()
 _KIND_OF = {column: f.kind for f in schema.FIELDS for column in f.columns}
 _LIST_KINDS = (Kind.CHOICES, Kind.RANKED, Kind.MEDICINES)
@@ -62,6 +67,23 @@ class FormState:
     def problem(self, column: str, message: str) -> None:
         self.problems.setdefault(column, []).append(message)
 
+    def own_priorities(self) -> list[OwnPriority]:
+        """The priorities given in the person's own words, in their order."""
+        return [own for item in self.items("priorities") if (own := own_priority(item))]
+
+    def label(self, column: str, item: str, options: Mapping[str, str]) -> str:
+        """How an answer is shown: a choice's label, or the person's own words."""
+        own = own_priority(item) if column == "priorities" else None
+        return own.words if own else options.get(item, item)
+
+
+def own_priority(item: str) -> OwnPriority | None:
+    """`own: Gardening, like: activities` as the person's words and the closest choice."""
+    parsed = schema.own_item(item)
+    if isinstance(parsed, str):
+        return None
+    return OwnPriority(parsed[schema.OWN_KEY], parsed.get(schema.LIKE_KEY) or None)
+
 
 def _split(column: str, raw: str) -> list[str]:
     if _KIND_OF.get(column) is Kind.LINES:
@@ -75,7 +97,7 @@ def state_from_form(form: Mapping[str, list[str]]) -> FormState:
     """A post's fields, each with all its values in order (a `MultiDict.lists()`)."""
     state = FormState()
     for name, raw_values in form.items():
-        if name in CONTROL_FIELDS or name.startswith("move"):
+        if name in CONTROL_FIELDS or name in (OWN_WORDS, OWN_LIKE) or name.startswith("move"):
             continue
         if name in PRINT_FIELDS:
             _print_choice(state, name, raw_values[-1].strip() if raw_values else "")
@@ -90,6 +112,7 @@ def state_from_form(form: Mapping[str, list[str]]) -> FormState:
                 _GENERAL,
                 _('"{name}" is not a field this form knows').format(name=name),
             )
+    _add_own_priorities(state, form.get(OWN_WORDS) or [], form.get(OWN_LIKE) or [])
     before = form.get("priorities_before")
     if before is not None:
         # The tick boxes come in the list's order; keep the order the person gave.
@@ -100,6 +123,25 @@ def state_from_form(form: Mapping[str, list[str]]) -> FormState:
     wording = form.get("wording") or []
     state.helper = bool(wording) and wording[-1] == "helper"
     return state
+
+
+def _add_own_priorities(state: FormState, words: list[str], likes: list[str]) -> None:
+    """The own-words boxes, each with the choice beside it, as `priorities` items."""
+    for index, typed in enumerate(words[:MAX_OWN_PRIORITIES]):
+        text = " ".join(typed.split())
+        if not text:
+            continue
+        if schema.LIST_SEPARATOR in text:
+            # ";" separates the items of a list, as in a CSV cell.
+            state.problem(
+                "priorities",
+                _('Please use a comma instead of ";" in "{words}".').format(words=typed),
+            )
+            continue
+        like = likes[index].strip() if index < len(likes) else ""
+        item = schema.own_cell_item(OwnPriority(text, like or None))
+        if item not in state.items("priorities"):
+            state.values.setdefault("priorities", []).append(item)
 
 
 def _print_choice(state: FormState, name: str, value: str) -> None:
@@ -140,9 +182,7 @@ def state_from_answers(answers: Answers, *, helper: bool = False) -> FormState:
             for key, score in value.items():
                 values[key] = [str(score)]
         elif f.kind is Kind.RANKED:
-            # Own words ("Gardening") have no place in a form column: their closest
-            # listed priority stands for them, as it does in choosing questions.
-            values[f.name] = list(schema.priorities_of(answers.ranked_priorities()))
+            values[f.name] = [schema.own_cell_item(item) for item in answers.ranked_priorities()]
         elif isinstance(value, tuple):
             values[f.name] = [str(item) for item in value]
         elif isinstance(value, dt.date):
