@@ -1,3 +1,4 @@
+import dataclasses
 import re
 
 import pytest
@@ -489,3 +490,94 @@ def test_a_medicine_the_person_named_has_its_question_before_the_priorities():
     assert ("own_medicine", "med-cdk46-blood-counts") in leads
     first_priority = next(n for n, (lead, _) in enumerate(leads) if lead == "priority")
     assert leads.index(("own_medicine", "med-cdk46-blood-counts")) < first_priority
+
+
+def _signs(answers: Answers) -> list[str]:
+    from worksheets.render import worksheet_context
+
+    bank = load_bank()
+    return worksheet_context(bank, answers, select(bank, answers))["warning_signs"]
+
+
+@pytest.mark.parametrize(
+    ("medicine", "own_sign"),
+    [
+        ("Enhertu", "A new cough, shortness of breath or fever (the lungs may be inflamed)"),
+        ("Elahere", "Eye pain, blurred vision or any new trouble seeing"),
+        ("Tivdak", "Eye pain, blurred vision or any new trouble seeing"),
+        ("Padcev", "A rash with blisters or peeling skin, or mouth sores; or feeling very thirsty"),
+    ],
+)
+def test_each_antibody_drug_conjugate_has_its_own_sign_to_call_about(medicine, own_sign):
+    signs = _signs(Answers(stage_of_care="on_treatment", medicines=(medicine,)))
+    assert any(s.startswith(own_sign) for s in signs), signs
+    # The general line, with its "trouble seeing" for every such drug, is not printed too.
+    assert "A new cough, shortness of breath or fever, or new trouble seeing" not in signs
+    others = {
+        "Enhertu": "Eye pain",
+        "Elahere": "A rash with blisters",
+        "Padcev": "(the lungs may be inflamed)",
+    }
+    assert not any(others.get(medicine, "\0") in s for s in signs)
+
+
+def test_the_general_conjugate_line_stays_when_no_medicine_is_named():
+    signs = _signs(Answers(treatments=("antibody_drug_conjugate",)))
+    assert "A new cough, shortness of breath or fever, or new trouble seeing" in signs
+
+
+def test_yellow_skin_is_said_once_on_immunotherapy_with_liver_spread():
+    signs = _signs(Answers(spread_to=("liver",), treatments=("immunotherapy",)))
+    assert sum("yellow skin" in s.lower() for s in signs) == 1
+    assert "Dark urine, or a belly that swells quickly" in signs
+    alone = _signs(Answers(spread_to=("liver",)))
+    assert "Yellow skin or eyes, dark urine, or a belly that swells quickly" in alone
+
+
+def test_stopping_puts_the_cancers_own_signs_first_and_drops_the_pills_line():
+    answers = Answers(
+        cancer_type="lung",
+        spread_to=("brain", "bones"),
+        stage_of_care="stopping",
+        medicines=("Tagrisso",),
+    )
+    signs = _signs(answers)
+    assert "Diarrhea or a rash that is new or getting worse" not in signs
+    assert signs[0].startswith("A seizure")
+    assert signs[-1] == "A swollen, painful leg (a sign of a blood clot)"
+    # Still on the pill, its line is there, first.
+    on_it = _signs(dataclasses.replace(answers, stage_of_care="on_treatment"))
+    assert on_it[0] == "Diarrhea or a rash that is new or getting worse"
+
+
+def test_colorectal_leads_with_the_tumor_test_and_lynch_follows_it_in_the_booklet():
+    answers = Answers(cancer_type="colorectal", spread_to=("liver",), stage_of_care="starting")
+    selection = select(load_bank(), answers, all_questions=True)
+    leading = [c.question.id for c in selection.leading]
+    assert "test-colorectal-msi" in leading
+    assert "test-inherited-lynch" not in leading and "test-colorectal-lynch" not in leading
+    assert "test-colorectal-lynch" in {c.question.id for c in selection.all()}
+    other = select(load_bank(), Answers(cancer_type="other", stage_of_care="starting"))
+    assert "test-inherited-lynch" in [c.question.id for c in other.leading]
+
+
+def test_the_dpd_test_is_asked_before_a_first_dose_only():
+    def dpd(stage: str) -> list[str]:
+        answers = Answers(cancer_type="colorectal", stage_of_care=stage, medicines=("FOLFOX",))
+        chosen = select(load_bank(), answers, all_questions=True).all()
+        return [c.question.id for c in chosen if c.question.id.startswith("med-dpd")]
+
+    assert dpd("starting") == ["med-dpd-test"]
+    assert dpd("changing") == ["med-dpd-test-changing"]
+    assert dpd("on_treatment") == [] and dpd("stopping") == []
+
+
+def test_severe_worry_leads_with_what_can_help_today():
+    answers = Answers(stage_of_care="unsure", symptoms={"anxiety": 7})
+    severe = [
+        c.question.id for c in select(load_bank(), answers).leading if c.lead == "severe_symptom"
+    ]
+    assert severe == ["symptoms-anxiety-today"]
+    mild = Answers(stage_of_care="unsure", symptoms={"anxiety": 5})
+    ids = {c.question.id for c in select(load_bank(), mild, all_questions=True).all()}
+    assert "symptoms-anxiety-today" not in ids

@@ -25,7 +25,6 @@ from . import vocabulary as v
 from .answers import Answers
 from .bank import Bank
 from .clinic import Clinic
-from .medicines import families_of
 from .paths import TEMPLATES_DIR
 from .selection import Chosen, Selection, implied_treatments, select
 from .warning_signs import SIGNS, call_first, signs_for
@@ -194,7 +193,7 @@ def worksheet_context(
             for sign in signs_for(
                 answers,
                 sign_treatments(answers, selection) or None,
-                families_of(selection.medicines),
+                selection.medicines,
             )
         ],
         "call_first": i18n._(text) if (text := call_first(answers)) else None,

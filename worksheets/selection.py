@@ -62,7 +62,7 @@ from dataclasses import dataclass
 
 from .answers import Answers
 from .bank import Bank, Conditions, Question, Section
-from .medicines import Resolved, families_of
+from .medicines import Resolved
 from .warning_signs import answered_by_signs
 
 SEVERE_SYMPTOM = 7
@@ -210,9 +210,7 @@ def all_treatments(answers: Answers, medicines: tuple[Resolved, ...]) -> tuple[s
 def applicable(bank: Bank, answers: Answers) -> list[Chosen]:
     """Every question that applies, one per group, in the bank's order."""
     medicines = bank.medicines.resolve_all(answers.medicines)
-    answered = answered_by_signs(
-        answers, all_treatments(answers, medicines), families_of(medicines)
-    )
+    answered = answered_by_signs(answers, all_treatments(answers, medicines), medicines)
     found = [
         Chosen(q, tuple(reasons))
         for q in bank.questions

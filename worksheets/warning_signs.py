@@ -19,16 +19,21 @@ from dataclasses import dataclass
 
 from .answers import Answers
 from .i18n import N_
+from .medicines import Resolved, families_of
 
 DRUG_TREATMENTS = ("chemotherapy", "targeted", "immunotherapy", "hormone", "clinical_trial")
+
+
+Fit = tuple[str, tuple[str, ...]]  # (answer, values), as a bank question's `when`
 
 
 @dataclass(frozen=True)
 class Sign:
     text: str
     # (answer, values): the sign fits a person whose answer is any of these; None: everyone.
-    # "medicine_family" is the families of the person's medicines, as in the bank.
-    fits: tuple[str, tuple[str, ...]] | None = None
+    # "medicine_family" and "medicine" are the families and the generic names of the
+    # person's medicines, as in the bank.
+    fits: Fit | None = None
     answers: frozenset[str] = frozenset()  # ids of bank questions this sign answers
     label: str | None = None  # who it is for, on the blank worksheet
     # Other answers it also fits: (("cancer_type", ("lung",)),).
@@ -36,6 +41,12 @@ class Sign:
     # On the blank worksheet's list of every sign (drug-specific ones are left to the
     # personal sheet, so that the blank's list stays on one page).
     on_blank: bool = True
+    # Left out if any of these fits (a sign said better by another line).
+    unless: tuple[Fit, ...] = ()
+    # Printed only if each of these fits as well.
+    needs: tuple[Fit, ...] = ()
+    # Gone within days of the last dose: not said once treatment stops.
+    ends_with_treatment: bool = False
 
 
 # The person's own signs first (treatments, then places), then those for everyone.
@@ -81,6 +92,7 @@ SIGNS: tuple[Sign, ...] = (
         N_("Diarrhea or a rash that is new or getting worse"),
         ("treatments", ("targeted",)),
         label=N_("Targeted drugs"),
+        ends_with_treatment=True,  # these pills leave the body within days
     ),
     Sign(
         N_("A swollen, painful leg (a sign of a blood clot)"),
@@ -88,10 +100,34 @@ SIGNS: tuple[Sign, ...] = (
         frozenset({"effects-blood-clot-signs"}),
         N_("Drug treatment"),
     ),
+    # Antibody-drug conjugates: each drug's own call, from its label's boxed warning
+    # (FDA labels of Enhertu, Datroway, Elahere, Tivdak and Padcev); the general
+    # line only when no medicine says which.
     Sign(
         N_("A new cough, shortness of breath or fever, or new trouble seeing"),
         ("treatments", ("antibody_drug_conjugate",)),
         label=N_("Antibody-drug conjugate"),
+        unless=(
+            ("medicine_family", ("deruxtecan_adc", "eye_toxic_adc", "vedotin_adc", "trop2_adc")),
+        ),
+    ),
+    Sign(
+        N_("A new cough, shortness of breath or fever (the lungs may be inflamed)"),
+        ("medicine_family", ("deruxtecan_adc",)),
+        on_blank=False,
+    ),
+    Sign(
+        N_("Eye pain, blurred vision or any new trouble seeing"),
+        ("medicine_family", ("eye_toxic_adc",)),
+        on_blank=False,
+    ),
+    Sign(
+        N_(
+            "A rash with blisters or peeling skin, or mouth sores; or feeling very thirsty "
+            "and peeing a lot (high blood sugar)"
+        ),
+        ("medicine", ("enfortumab vedotin",)),
+        on_blank=False,
     ),
     Sign(
         N_("Skin that blisters or breaks open where you are treated"),
@@ -133,6 +169,15 @@ SIGNS: tuple[Sign, ...] = (
         ("spread_to", ("liver",)),
         frozenset({"spread-liver-warning"}),
         N_("Spread to the liver"),
+        unless=(("treatments", ("immunotherapy",)),),
+    ),
+    Sign(
+        # Yellow skin is already on the immunotherapy line: said once.
+        N_("Dark urine, or a belly that swells quickly"),
+        ("spread_to", ("liver",)),
+        frozenset({"spread-liver-warning"}),
+        needs=(("treatments", ("immunotherapy",)),),
+        on_blank=False,
     ),
     Sign(
         N_("Coughing up blood"),
@@ -173,43 +218,64 @@ def fits(
     sign: Sign,
     answers: Answers,
     treatments: tuple[str, ...] | None = None,
-    families: frozenset[str] = frozenset(),
+    medicines: tuple[Resolved, ...] = (),
 ) -> bool:
-    if sign.fits is None:
-        return True
-    for answer, values in (sign.fits, *sign.also_fits):
+    """Whether the sign is for this person. `treatments`: those given and those
+    their medicines imply, when known; `medicines`: their medicines, resolved."""
+
+    def holds(fit: Fit) -> bool:
+        answer, values = fit
         given: Iterable[str] | str | None
         if answer == "medicine_family":
-            given = families
+            given = families_of(medicines)
+        elif answer == "medicine":
+            given = {name for m in medicines for name in m.generic_names}
         elif answer == "treatments" and treatments is not None:
             given = treatments
         else:
             given = getattr(answers, answer)
         if isinstance(given, str):  # stage_of_care, cancer_type: one value
             given = (given,)
-        if any(value in (given or ()) for value in values):
-            return True
-    return False
+        return any(value in (given or ()) for value in values)
+
+    if any(holds(fit) for fit in sign.unless) or not all(holds(fit) for fit in sign.needs):
+        return False
+    if sign.ends_with_treatment and answers.stage_of_care == "stopping":
+        return False
+    return sign.fits is None or any(holds(fit) for fit in (sign.fits, *sign.also_fits))
+
+
+def _about_treatment(sign: Sign) -> bool:
+    return sign.fits is not None and sign.fits[0] in ("treatments", "medicine_family", "medicine")
 
 
 def signs_for(
     answers: Answers,
     treatments: tuple[str, ...] | None = None,
-    families: frozenset[str] = frozenset(),
+    medicines: tuple[Resolved, ...] = (),
 ) -> tuple[Sign, ...]:
-    """The signs to print for this person, their own first. `treatments`: those
-    given and those their medicines imply, when known; `families`: their
-    medicines' families."""
-    return tuple(sign for sign in SIGNS if fits(sign, answers, treatments, families))
+    """The signs to print for this person, their own first.
+
+    For someone stopping treatment, the signs of the places the cancer has
+    reached and those for everyone come first, the treatment's after them: what
+    the cancer itself may do matters more from now on (NCI PDQ, Last Days of Life).
+    """
+    chosen = tuple(sign for sign in SIGNS if fits(sign, answers, treatments, medicines))
+    if answers.stage_of_care == "stopping":
+        return (
+            *(sign for sign in chosen if not _about_treatment(sign)),
+            *(sign for sign in chosen if _about_treatment(sign)),
+        )
+    return chosen
 
 
 def answered_by_signs(
     answers: Answers,
     treatments: tuple[str, ...] | None = None,
-    families: frozenset[str] = frozenset(),
+    medicines: tuple[Resolved, ...] = (),
 ) -> frozenset[str]:
     """Ids of the questions the person's list of signs already answers."""
-    signs = signs_for(answers, treatments, families)
+    signs = signs_for(answers, treatments, medicines)
     return frozenset(qid for sign in signs for qid in sign.answers)
 
 
