@@ -1,5 +1,7 @@
 """Worksheets in Spanish: what a Spanish-speaking person holds in their hands."""
 
+import csv
+import io
 import json
 import re
 
@@ -8,6 +10,7 @@ from click.testing import CliRunner
 
 from tests.conftest import MARIA, REPO, pdf_pages, pdf_text, write_answers
 from worksheets.cli import cli
+from worksheets.csvinput import COLUMNS, example_csv
 
 ROSA = REPO / "examples" / "rosa.yaml"
 
@@ -166,3 +169,42 @@ def test_a_spanish_answers_file_is_answered_in_spanish(runner):
     assert result.stderr == "Se escribió rosa.pdf\n"
     english = runner.invoke(cli, ["render", str(ROSA), "-o", "r2.pdf", "--language", "en"])
     assert english.stderr == "Wrote r2.pdf\n"
+
+
+def test_the_spanish_batch_template_is_filled_in_spanish_and_renders(runner, tmp_path):
+    result = runner.invoke(cli, ["batch", "--template", "--language", "es"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    header = next(csv.reader(io.StringIO(result.stdout)))
+    assert header == list(COLUMNS)  # the contract's column names, in any language
+    assert [(row["language"], row["name"], row["output"]) for row in rows] == [
+        ("es", "Rosa Hernández", "familia-12"),
+        ("es", "José Ramírez", ""),
+    ]
+    assert rows[0]["own_questions"].splitlines()[0] == (
+        "¿Puedo viajar a Puerto Rico en febrero para la boda de mi nieta?"
+    )
+    # As printed, the template is a batch that runs: every row written, in Spanish.
+    (tmp_path / "plantilla.csv").write_text(result.stdout, encoding="utf-8")
+    batch = runner.invoke(cli, ["batch", "plantilla.csv", "--jobs", "2"])
+    assert batch.exit_code == 0, batch.output
+    # The batch reports to the person running it, in the command line's language.
+    assert batch.stderr == "2 worksheets written to worksheets-out/\n"
+    rosa = pdf_text(tmp_path / "worksheets-out" / "familia-12.pdf")
+    jose = pdf_text(tmp_path / "worksheets-out" / "row-003.pdf")
+    assert "Rosa Hernández · Consulta del jueves, 3 de diciembre de 2026" in rosa
+    assert "Mis medicinas contra el cáncer: letrozol, Ibrance" in rosa
+    assert "José Ramírez · Consulta del jueves, 10 de diciembre de 2026" in jose
+    assert "¿Puedo seguir manejando?" in jose
+    assert english_words(rosa) == [] and english_words(jose) == []
+
+
+def test_the_batch_template_follows_the_locale_but_english_stays_as_it_was(runner):
+    english = runner.invoke(cli, ["batch", "--template"]).stdout
+    assert english == example_csv("en")
+    assert [row["name"] for row in csv.DictReader(io.StringIO(english))] == [
+        "Maria Lopez",
+        "James Carter",
+    ]
+    assert example_csv("es") != english
