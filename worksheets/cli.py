@@ -261,14 +261,15 @@ def render(answers_file: Path, **options: Any) -> None:
 
     Example: worksheets render maria.yaml -o maria.pdf
     """
-    from .answers import load_answers
-    from .documents import document_language
+    from .answers import load_answers, stated_language
     from .i18n import use_language
 
-    answers = load_answers(answers_file)
     # A file that says `language: es` is answered in Spanish ("Se escribió rosa.pdf"),
-    # as its worksheet is; --language wins, as for the worksheet.
-    with use_language(document_language(_document_options(options), answers)):
+    # as its worksheet is, and so are its problems, even those found before its
+    # `language:` is read (too large, not UTF-8, not valid YAML); --language wins,
+    # as for the worksheet.
+    with use_language(options.get("language") or stated_language(answers_file)):
+        answers = load_answers(answers_file)
         _write_personal(answers, options)
 
 
