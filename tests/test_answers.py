@@ -328,3 +328,33 @@ def test_care_the_person_already_has(tmp_path):
         'a.yaml, line 2, already_have: "hospise" is not care this program knows '
         '(palliative_care or hospice). Did you mean "hospice"?'
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"version: 1\nlanguage: es\n", "es"),
+        (b"version: 1\nlanguage: ES\npriorities: [work\n", "es"),  # read as the option reads it
+        (b"version: 1\nlanguage: 'es'  # mine\n\x00", "es"),
+        ("version: 1\nlanguage: es\nname: José\n".encode("cp1252"), "es"),
+        ("version: 1\nlanguage: es\n".encode("utf-16"), "es"),  # as some editors save
+        (b"{version: 1, language: es}\n", "es"),  # valid YAML: read as YAML
+        (b"version: 1\nlanguage: en\npriorities: [work\n", "en"),
+        (b"version: 1\npriorities: [work\n", None),
+        (b"version: 1\nlanguage: es\nlanguage: en\n", None),
+        (b"version: 1\nperson:\n  language: es\n  name: [\n", None),
+        (b"", None),
+    ],
+)
+def test_the_language_a_file_states_even_when_it_cannot_be_read(tmp_path, content, expected):
+    from worksheets.answers import stated_language
+
+    path = tmp_path / "answers.yaml"
+    path.write_bytes(content)
+    assert stated_language(path) == expected
+
+
+def test_a_missing_file_states_no_language(tmp_path):
+    from worksheets.answers import stated_language
+
+    assert stated_language(tmp_path / "nowhere.yaml") is None

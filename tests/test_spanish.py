@@ -1,5 +1,7 @@
 """Worksheets in Spanish: what a Spanish-speaking person holds in their hands."""
 
+import csv
+import io
 import json
 import re
 
@@ -8,6 +10,7 @@ from click.testing import CliRunner
 
 from tests.conftest import MARIA, REPO, pdf_pages, pdf_text, write_answers
 from worksheets.cli import cli
+from worksheets.csvinput import COLUMNS, example_csv
 
 ROSA = REPO / "examples" / "rosa.yaml"
 
@@ -166,3 +169,132 @@ def test_a_spanish_answers_file_is_answered_in_spanish(runner):
     assert result.stderr == "Se escribió rosa.pdf\n"
     english = runner.invoke(cli, ["render", str(ROSA), "-o", "r2.pdf", "--language", "en"])
     assert english.stderr == "Wrote r2.pdf\n"
+
+
+def test_the_spanish_batch_template_is_filled_in_spanish_and_renders(runner, tmp_path):
+    result = runner.invoke(cli, ["batch", "--template", "--language", "es"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    header = next(csv.reader(io.StringIO(result.stdout)))
+    assert header == list(COLUMNS)  # the contract's column names, in any language
+    assert [(row["language"], row["name"], row["output"]) for row in rows] == [
+        ("es", "Rosa Hernández", "familia-12"),
+        ("es", "José Ramírez", ""),
+    ]
+    assert rows[0]["own_questions"].splitlines()[0] == (
+        "¿Puedo viajar a Puerto Rico en febrero para la boda de mi nieta?"
+    )
+    # As printed, the template is a batch that runs: every row written, in Spanish.
+    (tmp_path / "plantilla.csv").write_text(result.stdout, encoding="utf-8")
+    batch = runner.invoke(cli, ["batch", "plantilla.csv", "--jobs", "2"])
+    assert batch.exit_code == 0, batch.output
+    # The batch reports to the person running it, in the command line's language.
+    assert batch.stderr == "2 worksheets written to worksheets-out/\n"
+    rosa = pdf_text(tmp_path / "worksheets-out" / "familia-12.pdf")
+    jose = pdf_text(tmp_path / "worksheets-out" / "row-003.pdf")
+    assert "Rosa Hernández · Consulta del jueves, 3 de diciembre de 2026" in rosa
+    assert "Mis medicinas contra el cáncer: letrozol, Ibrance" in rosa
+    assert "José Ramírez · Consulta del jueves, 10 de diciembre de 2026" in jose
+    assert "¿Puedo seguir manejando?" in jose
+    assert english_words(rosa) == [] and english_words(jose) == []
+
+
+def test_the_batch_template_follows_the_locale_but_english_stays_as_it_was(runner):
+    english = runner.invoke(cli, ["batch", "--template"]).stdout
+    assert english == example_csv("en")
+    assert [row["name"] for row in csv.DictReader(io.StringIO(english))] == [
+        "Maria Lopez",
+        "James Carter",
+    ]
+    assert example_csv("es") != english
+
+
+# A Spanish answers file with a problem found before its `language:` is read:
+# told in Spanish all the same (its `language: es` line is found in its text).
+EARLY_PROBLEMS_ES = {
+    "not valid YAML": (
+        b"version: 1\nlanguage: es\npriorities: [work\n",
+        "Error: answers.yaml, línea 4: esto no es YAML válido (did not find expected ',' or ']')\n",
+    ),
+    "a key twice": (
+        b"version: 1\nlanguage: es\nperson: {name: Rosa}\nperson: {name: Ana}\n",
+        'Error: answers.yaml, línea 4: "person" aparece dos veces\n',
+    ),
+    "not UTF-8": (
+        "version: 1\nlanguage: es\nperson:\n  name: Rosa Hernández\n".encode("cp1252"),
+        "Error: answers.yaml, línea 4: el archivo no es texto UTF-8; guárdelo otra vez como UTF-8\n",
+    ),
+    "too large": (
+        ("version: 1\nlanguage: es\nown_questions:\n  - " + "x" * 1_000_000 + "\n").encode(),
+        "Error: answers.yaml: el archivo pasa de 1 MB, es demasiado grande para un archivo de "
+        "respuestas\n",
+    ),
+    "quoted, with a comment, Windows line ends": (
+        b'version: 1\r\nlanguage: "es"   # espa\xc3\xb1ol\r\npriorities: [work\r\n',
+        "Error: answers.yaml, línea 4: esto no es YAML válido (did not find expected ',' or ']')\n",
+    ),
+    "a wrong value": (
+        b"version: 1\nlanguage: es\npriorities: [wrk]\n",
+        'Error: answers.yaml, línea 3, priorities: "wrk" no es una prioridad. '
+        '¿Quiso decir "work"?\n',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", EARLY_PROBLEMS_ES)
+def test_a_spanish_files_problems_are_told_in_spanish(runner, tmp_path, case):
+    content, expected = EARLY_PROBLEMS_ES[case]
+    (tmp_path / "answers.yaml").write_bytes(content)
+    result = runner.invoke(cli, ["render", "answers.yaml"])
+    assert result.exit_code == 1
+    assert result.stderr == expected
+
+
+def test_the_command_line_language_wins_for_the_files_problems(runner, tmp_path):
+    content, _expected = EARLY_PROBLEMS_ES["not UTF-8"]
+    (tmp_path / "answers.yaml").write_bytes(content)
+    result = runner.invoke(cli, ["render", "answers.yaml", "--language", "en"])
+    assert result.stderr == (
+        "Error: answers.yaml, line 4: the file is not UTF-8 text; save it again as UTF-8\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version: 1\nlanguage: es\nlanguage: en\n",  # two languages: which one is meant?
+        "version: 1\nperson:\n  language: es\n  name: [Rosa\n",  # not the file's own key
+        "version: 1\n# language: es\npriorities: [work\n",  # a comment
+        "version: 1\nlanguage: fr\npriorities: [work\n",  # one the program does not speak
+    ],
+)
+def test_without_a_clear_language_the_command_lines_stands(runner, tmp_path, text):
+    (tmp_path / "answers.yaml").write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["render", "answers.yaml"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: answers.yaml, line ")
+
+
+def test_the_interview_tells_a_spanish_files_problems_in_spanish(runner, tmp_path):
+    (tmp_path / "rosa.yaml").write_text(
+        "version: 1\nlanguage: es\npriorities: [work\n", encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["interview", "--answers", "rosa.yaml", "-o", "r.pdf"], input="")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: rosa.yaml, línea 4: esto no es YAML válido (did not find expected ',' or ']')\n"
+    )
+
+
+def test_a_batch_reports_to_the_person_running_it_in_their_language(runner, tmp_path):
+    # Many files, one report: in the command line's language, whatever each file's.
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "rosa.yaml").write_text(
+        "version: 1\nlanguage: es\npriorities: [work\n", encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["batch", "people", "--format", "json"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: rosa.yaml, line 4: this is not valid YAML (did not find expected ',' or ']')\n"
+    )

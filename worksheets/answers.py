@@ -16,6 +16,7 @@ error types back into our words; the checks alone, by kind, are shorter.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ from .schema import (
 )
 from .vocabulary import SYMPTOM_MAX, SYMPTOM_MIN
 from .words import closest, normalize, with_suggestion
-from .yamlsource import Path_, YamlDocument, parse_yaml, read_text
+from .yamlsource import Path_, YamlDocument, parse_yaml, read_bytes, read_text, text_of
 
 __all__ = [
     "FORMAT_VERSION",
@@ -53,6 +54,7 @@ __all__ = [
     "closest",
     "load_answers",
     "normalize_choice",
+    "stated_language",
     "to_layout",
     "validate_answers",
 ]
@@ -71,6 +73,52 @@ def load_answers(path: Path) -> Answers:
     text = read_text(path, MAX_FILE_BYTES, _("an answers file"))
     document = parse_yaml(text, path.name)
     return answers_from_document(document)
+
+
+def stated_language(path: Path) -> str | None:
+    """The language an answers file says it is written in, for the messages
+    about it: its `language`, also when the file is too large, not UTF-8 or not
+    valid YAML (then from a top-level `language: es` line of its text). None if
+    it cannot be read at all, says none, or says two different ones: the
+    caller's language then stands."""
+    from .errors import UserError
+
+    try:
+        raw = read_bytes(path, MAX_FILE_BYTES)
+    except UserError:
+        return None
+    try:
+        data = parse_yaml(text_of(raw, MAX_FILE_BYTES, path.name, ""), path.name).data
+    except UserError:
+        return _language_line(raw)
+    return _language_code(data.get("language") if isinstance(data, dict) else None)
+
+
+# `language: es` alone on a line, at the top level (not indented), as the
+# interview saves it; quoted or followed by a comment too.
+_LANGUAGE_LINE = re.compile(
+    r"""^language[ \t]*:[ \t]*(["']?)([A-Za-z_-]{2,12})\1[ \t]*(?:#.*)?\r?$""", re.MULTILINE
+)
+
+
+def _language_line(raw: bytes) -> str | None:
+    """The language of the file's `language:` lines when they agree; read
+    leniently, since the file as a whole could not be read."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as some editors save
+        text = raw.decode("utf-16", errors="replace")
+    else:
+        text = raw.decode("utf-8", errors="replace")
+    codes = {_language_code(match[2]) for match in _LANGUAGE_LINE.finditer(text)}
+    return codes.pop() if len(codes) == 1 else None  # None among them: one not spoken
+
+
+def _language_code(value: object) -> str | None:
+    from .i18n import UnknownLanguage, check_language
+
+    try:
+        return check_language(value)
+    except UnknownLanguage:
+        return None
 
 
 def answers_from_document(document: YamlDocument) -> Answers:

@@ -71,6 +71,48 @@ def schema_messages() -> Iterator[tuple[str, str]]:
                     yield item, where
 
 
+CLICK_COMMENT = "Click's own words (the help pages, usage errors), shown by every command"
+
+
+def click_messages() -> Iterator[tuple[str | tuple[str, ...], str]]:
+    """Click's own words, from its source: our catalog carries them (see
+    click_language.py). A new Click with new words shows here as messages to
+    translate."""
+    import click
+
+    folder = Path(click.__file__).resolve().parent
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2)}
+    for filename, _lineno, message, _comments, _context in extract_from_dir(
+        str(folder), [("**.py", "python")], keywords=keywords
+    ):
+        yield message, f"click/{filename}"
+
+
+def command_messages() -> Iterator[tuple[str, str]]:
+    """The help pages' words of our own: each command's description, each
+    option's help, the metavars (FILE, ANSWERS...) and Click's usage pieces."""
+    import click
+
+    from .cli import cli
+
+    with i18n.use_language(i18n.SOURCE_LANGUAGE):
+        yield from ((words, "worksheets/cli.py") for words in (cli.subcommand_metavar,) if words)
+        for command in (cli, *cli.commands.values()):
+            where = "worksheets/cli.py"
+            context = click.Context(command, info_name=command.name)
+            for words in (command.help, command.options_metavar):
+                if words:
+                    yield words, where
+            for param in command.params:
+                if isinstance(param, click.Option) and param.help:
+                    yield param.help, where
+                if isinstance(param, click.Option) and (param.is_flag or param.count):
+                    continue
+                metavar = param.make_metavar(context)
+                if not metavar.startswith("["):  # [pdf|html|json]: the values themselves
+                    yield metavar, where
+
+
 def template_catalog() -> Catalog:
     """Every message the program can show, in English."""
     catalog = Catalog(project=PROJECT, charset="utf-8", fuzzy=False)
@@ -83,8 +125,10 @@ def template_catalog() -> Catalog:
         directory_filter=lambda path: not Path(path).name.startswith("."),
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
-    for message, where in (*runtime_messages(), *schema_messages()):
+    for message, where in (*runtime_messages(), *schema_messages(), *command_messages()):
         catalog.add(message, None, [(where, 0)])
+    for words, where in click_messages():
+        catalog.add(words, None, [(where, 0)], auto_comments=[CLICK_COMMENT])
     return catalog
 
 

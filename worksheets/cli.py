@@ -7,6 +7,7 @@ starts fast and WeasyPrint is loaded only when a PDF is made.
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,22 +16,30 @@ from typing import Any
 import click
 
 from . import __version__
+from .click_language import Argument, Group, Option, click_gettext, speak_to_click
 from .errors import UserError
-from .i18n import _
+from .i18n import N_, _
 from .safetext import shown
 
 EXIT_INTERRUPTED = 130
 
+# Click's option and argument, with their help and metavar in the run's language.
+option = functools.partial(click.option, cls=Option)
+argument = functools.partial(click.argument, cls=Argument)
 
-class WorksheetsGroup(click.Group):
+
+class WorksheetsGroup(Group):
     """`worksheets` alone is the interview; interruptions exit with 130."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        # The contract makes `worksheets` the same as `worksheets interview`,
-        # so `worksheets --helper -o -` passes its options to the interview.
-        if not args or (args[0].startswith("-") and args[0] not in ("--help", "--version")):
-            args = ["interview", *args]
-        return super().parse_args(ctx, args)
+        # Click's words (help, usage errors) speak the --language of the command
+        # line wherever it stands, even before it or when another option is wrong.
+        language = _language_given(args)
+        if language is not None:
+            from .i18n import set_language
+
+            set_language(language)
+        return super().parse_args(ctx, _routed(args))
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         # --language sets the language for this run only: in a copy of the
@@ -43,6 +52,7 @@ class WorksheetsGroup(click.Group):
         from .errors import Stopped
 
         kwargs["standalone_mode"] = False
+        speak_to_click()
         _stop_on_signals()
         try:
             result = super().main(*args, **kwargs)
@@ -63,6 +73,62 @@ class WorksheetsGroup(click.Group):
             sys.stderr.close()
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _routed(args: list[str]) -> list[str]:
+    """The command line as Click reads it.
+
+    The contract makes `worksheets` the same as `worksheets interview`, so
+    `worksheets --helper -o -` passes its options to the interview. A
+    `--language` first goes to the command after it: `worksheets --language es
+    render rosa.yaml` is `worksheets render rosa.yaml --language es`."""
+    lead: list[str] = []
+    if args[:1] == ["--language"] and len(args) > 1:
+        lead, args = args[:2], args[2:]
+    elif args[:1] and args[0].startswith("--language="):
+        lead, args = args[:1], args[1:]
+    if args[:1] in (["--help"], ["--version"]):
+        # The language is already spoken (see parse_args): Click need not see it.
+        codes = _language_codes(args)
+        return [arg for index, arg in enumerate(args) if index not in codes]
+    if not args or args[0].startswith("-"):
+        return ["interview", *lead, *args]
+    return [args[0], *lead, *args[1:]]
+
+
+def _language_codes(args: list[str]) -> dict[int, str]:
+    """Where `--language CODE` (or `--language=CODE`) stands: the code by the
+    place of each word of it."""
+    found: dict[int, str] = {}
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--language" and index + 1 < len(args):
+            found[index] = found[index + 1] = args[index + 1]
+        elif arg.startswith("--language="):
+            found[index] = arg.partition("=")[2]
+    return found
+
+
+def _language_given(args: list[str]) -> str | None:
+    """The language of `--language CODE` (the last one, as Click takes it), if
+    the command line has one that the program speaks."""
+    from .i18n import UnknownLanguage, check_language
+
+    codes = _language_codes(args)
+    if not codes:
+        return None
+    try:
+        return check_language(codes[max(codes)])
+    except UnknownLanguage:
+        return None  # said when Click reads the option
+
+
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        words = click_gettext("%(prog)s, version %(version)s")
+        click.echo(words % {"prog": "worksheets", "version": __version__})
+        ctx.exit()
 
 
 def _stop_on_signals() -> None:
@@ -98,13 +164,13 @@ def _language_option(ctx: click.Context, param: click.Parameter, value: str | No
 
 
 def language_option() -> Any:
-    return click.option(
+    return option(
         "--language",
         metavar="CODE",
         callback=_language_option,
         is_eager=True,  # so that the messages about other options are in it too
         expose_value=True,
-        help=_(
+        help=N_(
             "The language of everything printed and asked: en, es.  "
             "[default: the answers file's, else your computer's, else en]"
         ),
@@ -114,62 +180,69 @@ def language_option() -> Any:
 def writing_options(command: Any) -> Any:
     """The options every writing command shares (see the contract)."""
     options = [
-        click.option(
+        option(
             "-o",
             "--output",
             metavar="PATH",
-            help=_("Where to write; - writes to standard output."),
+            help=N_("Where to write; - writes to standard output."),
         ),
-        click.option(
+        option(
             "--format",
             "fmt",
             type=click.Choice(["pdf", "html", "json"]),
             default="pdf",
             show_default=True,
-            help=_("PDF to print, HTML to read on screen, JSON for tools."),
+            help=N_("PDF to print, HTML to read on screen, JSON for tools."),
         ),
-        click.option(
+        option(
             "--paper",
             type=click.Choice(["letter", "a4"], case_sensitive=False),
             default="letter",
             show_default=True,
-            help=_("Paper size."),
+            help=N_("Paper size."),
         ),
-        click.option(
-            "--large-print", is_flag=True, help=_("All text at least 18 pt, for easier reading.")
+        option(
+            "--large-print", is_flag=True, help=N_("All text at least 18 pt, for easier reading.")
         ),
-        click.option("--force", is_flag=True, help=_("Allow replacing an existing file.")),
-        click.option(
+        option("--force", is_flag=True, help=N_("Allow replacing an existing file.")),
+        option(
             "--bank",
             type=click.Path(file_okay=False, path_type=Path),
             metavar="DIR",
-            help=_("Use another question bank folder (a clinic's edited copy)."),
+            help=N_("Use another question bank folder (a clinic's edited copy)."),
         ),
-        click.option(
+        option(
             "--all-questions",
             is_flag=True,
-            help=_("Every question that applies, not only the leading set."),
+            help=N_("Every question that applies, not only the leading set."),
         ),
-        click.option(
+        option(
             "--clinic",
             type=click.Path(dir_okay=False, path_type=Path),
             metavar="FILE",
-            help=_("The clinic's details (name, phone numbers, own questions) for every page."),
+            help=N_("The clinic's details (name, phone numbers, own questions) for every page."),
         ),
-        click.option(
+        option(
             "--fillable",
             is_flag=True,
-            help=_("Tick boxes and answer spaces become form fields, to fill in on a tablet."),
+            help=N_("Tick boxes and answer spaces become form fields, to fill in on a tablet."),
         ),
         language_option(),
     ]
-    for option in reversed(options):
-        command = option(command)
+    for add in reversed(options):
+        command = add(command)
     return command
 
 
 @click.group(cls=WorksheetsGroup, invoke_without_command=True)
-@click.version_option(__version__, prog_name="worksheets")
+@option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help=N_("Show the version and exit."),
+)
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Make a worksheet of questions to bring to your cancer care team.
@@ -181,43 +254,44 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.argument("answers_file", metavar="ANSWERS", type=click.Path(path_type=Path))
+@argument("answers_file", metavar="ANSWERS", type=click.Path(path_type=Path))
 @writing_options
 def render(answers_file: Path, **options: Any) -> None:
     """Write the worksheet for a saved answers file, asking nothing.
 
     Example: worksheets render maria.yaml -o maria.pdf
     """
-    from .answers import load_answers
-    from .documents import document_language
+    from .answers import load_answers, stated_language
     from .i18n import use_language
 
-    answers = load_answers(answers_file)
     # A file that says `language: es` is answered in Spanish ("Se escribió rosa.pdf"),
-    # as its worksheet is; --language wins, as for the worksheet.
-    with use_language(document_language(_document_options(options), answers)):
+    # as its worksheet is, and so are its problems, even those found before its
+    # `language:` is read (too large, not UTF-8, not valid YAML); --language wins,
+    # as for the worksheet.
+    with use_language(options.get("language") or stated_language(answers_file)):
+        answers = load_answers(answers_file)
         _write_personal(answers, options)
 
 
 @cli.command()
-@click.option(
+@option(
     "--answers",
     "answers_file",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help=_("Start from a saved answers file and ask only what is missing."),
+    help=N_("Start from a saved answers file and ask only what is missing."),
 )
-@click.option(
+@option(
     "--save-answers",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help=_("Keep the answers in this file for next time."),
+    help=N_("Keep the answers in this file for next time."),
 )
-@click.option(
+@option(
     "--helper",
     "helper_mode",
     is_flag=True,
-    help=_('Word the questions for someone helping: "the person you are helping".'),
+    help=N_('Word the questions for someone helping: "the person you are helping".'),
 )
 @writing_options
 def interview(
@@ -237,20 +311,20 @@ def interview(
 
 
 @cli.command()
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help=_("Plain text to read, or JSON for tools."),
+    help=N_("Plain text to read, or JSON for tools."),
 )
-@click.option("--check", is_flag=True, help=_("Validate the bank and report every problem."))
-@click.option(
+@option("--check", is_flag=True, help=N_("Validate the bank and report every problem."))
+@option(
     "--bank",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="DIR",
-    help=_("Use another question bank folder (a clinic's edited copy)."),
+    help=N_("Use another question bank folder (a clinic's edited copy)."),
 )
 @language_option()
 def questions(fmt: str, check: bool, bank: Path | None, language: str | None) -> None:
@@ -327,12 +401,12 @@ def _document_options(options: dict[str, Any]) -> Any:
 
 
 @cli.command()
-@click.option(
+@option(
     "--copies",
     type=click.IntRange(1, 1000),
     default=1,
     show_default=True,
-    help=_("How many copies in one PDF, for printing."),
+    help=N_("How many copies in one PDF, for printing."),
 )
 @writing_options
 def blank(copies: int, **options: Any) -> None:
@@ -360,37 +434,37 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @cli.command()
-@click.option("--no-browser", is_flag=True, help=_("Only print the address; open no browser."))
-@click.option(
+@option("--no-browser", is_flag=True, help=N_("Only print the address; open no browser."))
+@option(
     "--port",
     type=click.IntRange(0, 65535),
     default=0,
     metavar="N",
-    help=_("The port to listen on.  [default: a free one]"),
+    help=N_("The port to listen on.  [default: a free one]"),
 )
-@click.option(
+@option(
     "--host",
     default="127.0.0.1",
     show_default=True,
     metavar="ADDRESS",
-    help=_("The address to listen on; another than this computer's needs --allow-network."),
+    help=N_("The address to listen on; another than this computer's needs --allow-network."),
 )
-@click.option(
+@option(
     "--allow-network",
     is_flag=True,
-    help=_("Allow --host to listen on a network: answers then cross that network."),
+    help=N_("Allow --host to listen on a network: answers then cross that network."),
 )
-@click.option(
+@option(
     "--bank",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="DIR",
-    help=_("Use another question bank folder (a clinic's edited copy)."),
+    help=N_("Use another question bank folder (a clinic's edited copy)."),
 )
-@click.option(
+@option(
     "--clinic",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="FILE",
-    help=_("The clinic's details (name, phone numbers, own questions) for every page."),
+    help=N_("The clinic's details (name, phone numbers, own questions) for every page."),
 )
 @language_option()
 def web(
@@ -443,27 +517,27 @@ def _without_output(command: Any) -> Any:
 
 
 @cli.command()
-@click.argument("source", metavar="INPUT", required=False, type=click.Path(path_type=Path))
-@click.option(
+@argument("source", metavar="INPUT", required=False, type=click.Path(path_type=Path))
+@option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
     metavar="DIR",
-    help=_("Folder for the worksheets, one file per person.  [default: worksheets-out]"),
+    help=N_("Folder for the worksheets, one file per person.  [default: worksheets-out]"),
 )
-@click.option(
+@option(
     "--combined",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="PATH",
-    help=_("Also (or, without --out-dir, only) all the worksheets in one PDF, for printing."),
+    help=N_("Also (or, without --out-dir, only) all the worksheets in one PDF, for printing."),
 )
-@click.option(
+@option(
     "--jobs",
     type=click.IntRange(min=1),
     metavar="N",
-    help=_("Worksheets made at the same time.  [default: the number of CPUs]"),
+    help=N_("Worksheets made at the same time.  [default: the number of CPUs]"),
 )
-@click.option(
-    "--template", is_flag=True, help=_("Print an example CSV (every column, two people) and stop.")
+@option(
+    "--template", is_flag=True, help=N_("Print an example CSV (every column, two people) and stop.")
 )
 @_without_output
 @writing_options

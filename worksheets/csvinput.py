@@ -86,9 +86,11 @@ def parse_batch_csv(text: str, name: str) -> list[CsvRow]:
     return [_row(record, columns, number, name) for number, record in records]
 
 
-def example_csv() -> str:
-    """The header and two filled rows (fictional people), for `batch --template`."""
-    people: list[dict[str, Any]] = [
+# Fictional people, as someone of each language would fill the rows in: the
+# column names and the values of lists of choices are the contract's; the words
+# a person types (names, who comes along, own questions) are theirs.
+_EXAMPLE_PEOPLE: dict[str, list[dict[str, Any]]] = {
+    "en": [
         {
             "output": "family-12",
             "name": "Maria Lopez",
@@ -123,11 +125,59 @@ def example_csv() -> str:
             "sleep": 5,
             "own_questions": "Is it safe for me to drive?",
         },
-    ]
+    ],
+    "es": [
+        {
+            "output": "familia-12",
+            "language": "es",
+            "name": "Rosa Hernández",
+            "appointment": "2026-12-03",
+            "care_team": "Dra. Morales",
+            "helper": "mi hijo Daniel",
+            "cancer_type": "breast",
+            "spread_to": "bones;liver",
+            "medicines": "letrozol;Ibrance",
+            "stage_of_care": "on_treatment",
+            "treatments": "hormone;targeted",
+            "priorities": "family_time;comfort;faith",
+            "information": "big_picture",
+            "pain": 6,
+            "tiredness": 7,
+            "sleep": 5,
+            "own_questions": "¿Puedo viajar a Puerto Rico en febrero para la boda de mi nieta?\n"
+            "¿Qué hago si el dolor de los huesos no me deja dormir?",
+        },
+        {
+            "language": "es",
+            "name": "José Ramírez",
+            "appointment": "2026-12-10",
+            "care_team": "Dr. Castillo",
+            "helper": "mi esposa Carmen",
+            "cancer_type": "lung",
+            "spread_to": "bones;brain",
+            "stage_of_care": "changing",
+            "treatments": "immunotherapy;radiation",
+            "priorities": "at_home;family_time;clear_mind",
+            "information": "details",
+            "pain": 5,
+            "breathlessness": 4,
+            "anxiety": 3,
+            "own_questions": "¿Puedo seguir manejando?",
+        },
+    ],
+}
+
+
+def example_csv(language: str | None = None) -> str:
+    """The header and two filled rows (fictional people), for `batch --template`,
+    in `language` (default: the current one; English if it has no example)."""
+    from .i18n import SOURCE_LANGUAGE, current_language
+
+    people = _EXAMPLE_PEOPLE.get(language or current_language(), [])
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(people)
+    writer.writerows(people or _EXAMPLE_PEOPLE[SOURCE_LANGUAGE])
     return buffer.getvalue()
 
 

@@ -32,7 +32,7 @@ import click
 
 from . import local_words, prompts, schema
 from . import vocabulary as v
-from .answers import Answers, load_answers, validate_answers
+from .answers import Answers, load_answers, stated_language, validate_answers
 from .dates import long_date, parse_iso
 from .documents import DocumentOptions, warn_on_stderr
 from .errors import InputProblems, UserError
@@ -72,12 +72,8 @@ def run_interview(*, start_from: Path | None, document: DocumentOptions, **optio
 
 
 def _file_language(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        return load_answers(path).language
-    except UserError:
-        return None  # reported, with every other problem, when the file is read for real
+    # Also when the file is wrong: its problems are then told in its language.
+    return None if path is None else stated_language(path)
 
 
 def _run_interview(

@@ -99,10 +99,14 @@ class _YamlProblem(Exception):
 
 def read_text(path: Path, limit: int, what: str) -> str:
     """The file's text, refusing what is too large, binary or not UTF-8."""
-    name = path.name
+    return text_of(read_bytes(path, limit), limit, path.name, what)
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The file's first `limit` bytes and one more: enough to tell it is too large."""
     try:
         with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+            return handle.read(limit + 1)
     except FileNotFoundError:
         raise InputProblems([_("{name}: no such file").format(name=path)]) from None
     except IsADirectoryError:
@@ -111,6 +115,10 @@ def read_text(path: Path, limit: int, what: str) -> str:
         raise InputProblems(
             [_("{name}: cannot be read ({reason})").format(name=path, reason=error.strerror)]
         ) from None
+
+
+def text_of(raw: bytes, limit: int, name: str, what: str) -> str:
+    """The text of what `read_bytes` read, refusing what is too large, binary or not UTF-8."""
     if len(raw) > limit:
         raise InputProblems(
             [
