@@ -145,3 +145,20 @@ def tagged_content(pdf: bytes) -> tuple[list[tuple[int, int]], list[str]]:
                 if (index, mcid) not in held.get(element.objgen, set()):
                     problems.append(f"page {index + 1}: MCID {mcid}'s element does not hold it")
         return order, problems
+
+
+def bookmarks(pdf: bytes) -> list[tuple[str, int, list]]:
+    """The outline a viewer's side panel shows: (title, page index, children)."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+
+    def entries(items: list) -> list[tuple[str, int, list]]:
+        found: list[tuple[str, int, list]] = []
+        for item in items:
+            if isinstance(item, list):  # the children of the entry before
+                title, page, _none = found[-1]
+                found[-1] = (title, page, entries(item))
+            else:
+                found.append((str(item.title), reader.get_destination_page_number(item), []))
+        return found
+
+    return entries(reader.outline)

@@ -4,7 +4,13 @@ import pikepdf
 import pypdf
 import pytest
 
-from tests.pdfcheck import pdf_ua_failures, poppler_pages, qpdf_warnings, tagged_content
+from tests.pdfcheck import (
+    bookmarks,
+    pdf_ua_failures,
+    poppler_pages,
+    qpdf_warnings,
+    tagged_content,
+)
 from worksheets.documents import DocumentOptions, blank_document
 
 
@@ -65,6 +71,20 @@ def test_each_copy_reads_as_the_worksheet_does(one):
     for copy in range(3):
         read = copies_order[copy * len(order) : (copy + 1) * len(order)]
         assert [(page - copy * per_copy, mcid) for page, mcid in read] == order
+
+
+def test_the_side_panel_lists_the_copies_and_the_worksheets_own_bookmarks(one, many):
+    own = bookmarks(one)
+    assert [title for title, _page, _kids in own] == ["Questions for my care team"]
+    per_copy = len(pypdf.PdfReader(io.BytesIO(one)).pages)
+    per_copy += per_copy % 2
+    outline = bookmarks(many)
+    assert [title for title, _page, _kids in outline] == [f"Copy {n}" for n in range(1, 201)]
+    assert [page for _title, page, _kids in outline] == [n * per_copy for n in range(200)]
+    # The worksheet's sections once, under the first copy: the print room
+    # looks for a copy, and 200 sets of them would cost a fifth of the file.
+    assert outline[0][2] == own
+    assert all(kids == [] for _title, _page, kids in outline[1:])
 
 
 def test_copies_keep_the_tags_title_and_language(one):

@@ -3,7 +3,7 @@ import io
 import pikepdf
 import pypdf
 
-from tests.pdfcheck import poppler_pages, qpdf_warnings, tagged_content
+from tests.pdfcheck import bookmarks, poppler_pages, qpdf_warnings, tagged_content
 from worksheets.pdfjoin import PdfJoiner
 
 
@@ -130,3 +130,51 @@ def test_wrappers_that_say_nothing_are_folded_into_the_element_above(tmp_path):
     path = tmp_path / "tagged.pdf"
     path.write_bytes(out.getvalue())
     assert qpdf_warnings(path) == []
+
+
+def with_outline(pages: int) -> bytes:
+    """A document whose outline has a section per page, the last with a subsection."""
+    pdf = pikepdf.open(io.BytesIO(blank_pdf(pages)))
+    with pdf.open_outline() as outline:
+        for page in range(pages):
+            outline.root.append(pikepdf.OutlineItem(f"Section {page + 1}", page))
+        outline.root[-1].children.append(pikepdf.OutlineItem("Subsection", pages - 1))
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def test_each_document_has_a_bookmark_holding_its_own(tmp_path):
+    out = io.BytesIO()
+    joiner = PdfJoiner(out)
+    joiner.add(with_outline(3), bookmarks=["Row 2"])
+    joiner.add(blank_pdf(1), bookmarks=["Row 3"])  # no outline of its own
+    joiner.add(with_outline(2), copies=2, bookmarks=["Copy 1", "Copy 2"])
+    joiner.add(with_outline(1))  # not in the outline
+    joiner.finish()
+    assert bookmarks(out.getvalue()) == [
+        (
+            "Row 2",
+            0,
+            [("Section 1", 0, []), ("Section 2", 1, []), ("Section 3", 2, [("Subsection", 2, [])])],
+        ),
+        ("Row 3", 4, []),
+        ("Copy 1", 6, [("Section 1", 6, []), ("Section 2", 7, [("Subsection", 7, [])])]),
+        ("Copy 2", 8, []),  # the document's own bookmarks once, under its first copy
+    ]
+    with pikepdf.open(io.BytesIO(out.getvalue())) as pdf:
+        assert pdf.Root.Outlines.Count == 4  # the entries start closed
+        counts = [int(entry.get("/Count", 0)) for entry in _entries(pdf.Root.Outlines)]
+        assert counts == [-4, 0, -3, 0]
+    path = tmp_path / "all.pdf"
+    path.write_bytes(out.getvalue())
+    assert qpdf_warnings(path) == []
+
+
+def _entries(outlines):
+    entry = outlines.First
+    while True:
+        yield entry
+        if "/Next" not in entry:
+            return
+        entry = entry.Next

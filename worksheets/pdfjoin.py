@@ -30,7 +30,7 @@ import struct
 import zlib
 from array import array
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -62,6 +62,7 @@ class _Source:
     fields: bool = False
     language: bytes | None = None
     kids: Any = None  # the structure tree's top elements
+    outline: tuple[tuple[int, int], tuple[int, int], int] | None = None  # first, last, count
 
 
 class PdfJoiner:
@@ -101,6 +102,11 @@ class PdfJoiner:
         self.form: bytes | None = None  # the first document's AcroForm, without /Fields
         self.role_map = b""
         self.documents = 0
+        # The outline: one entry per copy, written once the next one is known.
+        self.outline_root: int | None = None
+        self.first_entry = 0
+        self.outline_count = 0
+        self.waiting_entry: tuple[int, bytes] | None = None
         self.blank_box: bytes | None = None  # a blank page is due, this size
         self._write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 
@@ -190,6 +196,14 @@ class PdfJoiner:
                 per_copy.update(_structure_elements(top))
             source.parent_tree = [(key, _owner_of(value, owners)) for key, value in parent_tree]
             source.kids = tree.get("/K")
+        outlines = root.get("/Outlines")
+        if outlines is not None and "/First" in outlines and "/Last" in outlines:
+            # The worksheet's bookmarks, below its copy's entry: the entry
+            # stands for the outline's root, and each copy has items of its own.
+            source.fixed[outlines.objgen] = _ENTRY
+            per_copy.update(_outline_items(outlines.First))
+            count = abs(int(outlines.get("/Count", 0))) or len(list(_outline_items(outlines.First)))
+            source.outline = (outlines.First.objgen, outlines.Last.objgen, count)
         keys += [key for key, _value in source.parent_tree]
         source.keys = max(keys) + 1 if keys else 0
         source.fields = "/AcroForm" in root
@@ -240,17 +254,26 @@ class PdfJoiner:
 
     # --- Writing ------------------------------------------------------------------------
 
-    def add(self, pdf_bytes: bytes, copies: int = 1) -> None:
-        """Append `copies` copies of the document; each starts on a fresh sheet."""
+    def add(
+        self, pdf_bytes: bytes, copies: int = 1, bookmarks: Sequence[str] | None = None
+    ) -> None:
+        """Append `copies` copies of the document; each starts on a fresh sheet.
+
+        `bookmarks`, one title per copy: an outline entry for each copy, the
+        first of which holds the document's own outline. None: the document
+        is not in the outline. The titles are shown in every viewer's side panel: never a
+        person's name or anything about their health.
+        """
+        assert bookmarks is None or len(bookmarks) == copies
         source = self._source(pdf_bytes)
         try:
             for copy in range(1, copies + 1):
-                self._add_copy(source, copy)
+                self._add_copy(source, copy, None if bookmarks is None else bookmarks[copy - 1])
         finally:
             source.pdf.close()
         self.documents += 1
 
-    def _add_copy(self, source: _Source, copy: int) -> None:
+    def _add_copy(self, source: _Source, copy: int, bookmark: str | None) -> None:
         import pikepdf
 
         mine: dict[tuple[int, int], int] = {}
@@ -258,6 +281,9 @@ class PdfJoiner:
         self.next_key += source.keys
         part = self._allocate()
         self.parts.append(part)
+        if not source.pages:
+            bookmark = None  # nothing to point to
+        entry = self._allocate() if bookmark is not None else 0
         # First found, first written: objects then sit in an object stream in
         # the order of their numbers, whose list compresses better.
         queue: deque[tuple[int, int]] = deque()
@@ -265,7 +291,7 @@ class PdfJoiner:
         def number(objgen: tuple[int, int]) -> int:
             fixed = source.fixed.get(objgen)
             if fixed is not None:
-                return part if fixed == _PART else fixed
+                return {_PART: part, _ENTRY: entry}.get(fixed, fixed)
             table = mine if objgen in source.per_copy else source.shared
             found = table.get(objgen)
             if found is None:
@@ -326,9 +352,41 @@ class PdfJoiner:
             b"<< /Type /StructElem /S /Part /P %d 0 R /K %s%s >>"
             % (self.document_element, kids, language),
         )
+        if bookmark is not None:
+            items = None
+            # The document's own bookmarks once, under its first copy: 200
+            # copies of them would be a fifth of the file, and the print room
+            # looks for a copy, not for a section of copy 37.
+            if source.outline is not None and copy == 1:
+                first, last, count = source.outline
+                items = (number(first), number(last), count)
+                write_queued()
+            self._bookmark(entry, bookmark, mine[source.pages[0]], items)
         if self.documents == 0 and copy == 1:
             self._take_catalog(source, fill)
             write_queued()
+
+    def _bookmark(
+        self, entry: int, title: str, page: int, items: tuple[int, int, int] | None
+    ) -> None:
+        """A top entry of the outline, closed, over the document's own items."""
+        if self.outline_root is None:
+            self.outline_root = self._allocate()
+        body = b"/Title %s /Parent %d 0 R /Dest [ %d 0 R /Fit ]" % (
+            _string(title),
+            self.outline_root,
+            page,
+        )
+        if items is not None:
+            body += b" /First %d 0 R /Last %d 0 R /Count %d" % (items[0], items[1], -items[2])
+        if self.waiting_entry is not None:
+            previous, waiting = self.waiting_entry
+            self._object(previous, b"<< %s /Next %d 0 R >>" % (waiting, entry))
+            body += b" /Prev %d 0 R" % previous
+        self.waiting_entry = (entry, body)
+        if not self.outline_count:
+            self.first_entry = entry
+        self.outline_count += 1
 
     def _page_parent(self) -> int:
         if not self.page_nodes or len(self.page_nodes[-1][1]) >= _PAGES_PER_NODE:
@@ -421,6 +479,16 @@ class PdfJoiner:
             catalog.append(b"/Lang " + self.language)
         if self.metadata is not None:
             catalog.append(b"/Metadata %d 0 R" % self.metadata)
+        if self.outline_root is not None:
+            assert self.waiting_entry is not None
+            last, waiting = self.waiting_entry
+            self._object(last, b"<< %s >>" % waiting)
+            self._object(
+                self.outline_root,
+                b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>"
+                % (self.first_entry, last, self.outline_count),
+            )
+            catalog.append(b"/Outlines %d 0 R" % self.outline_root)
         if self.form is not None:
             body = self.form.rstrip()[:-2]
             catalog.append(b"/AcroForm %s /Fields %s >>" % (body, _references(self.fields)))
@@ -468,7 +536,8 @@ class PdfJoiner:
         self._write(b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % self.places[xref])
 
 
-_PART = -1
+_PART = -1  # stands for the copy's own Part element
+_ENTRY = -2  # stands for the copy's own outline entry
 
 
 def _references(numbers: Any) -> bytes:
@@ -622,6 +691,19 @@ def _detached(parent_tree: list[tuple[int, Any]], reached: set[tuple[int, int]])
             if top is not None:
                 tops[top.objgen] = top
     return list(tops.values())
+
+
+def _outline_items(first: Any) -> Iterator[tuple[int, int]]:
+    """The outline items from `first`, its next ones and all below them."""
+    seen: set[tuple[int, int]] = set()
+    stack = [first]
+    while stack:
+        item = stack.pop()
+        if item is None or not item.is_indirect or item.objgen in seen:
+            continue  # a loop in a broken outline is followed once
+        seen.add(item.objgen)
+        yield item.objgen
+        stack += [item.get("/Next"), item.get("/First")]
 
 
 def _number_tree(node: Any) -> Iterator[tuple[int, Any]]:
