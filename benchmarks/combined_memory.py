@@ -71,7 +71,7 @@ out = Path(sys.argv[2])
 start = time.perf_counter()
 combined = CombinedPdf(out, True, list(range(int(sys.argv[3]))))
 for index in range(int(sys.argv[3])):
-    combined.take(index, pdf)
+    combined.take(index, pdf, f"Row {index + 2}")
 assert combined.close() == ""
 peak = int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1])
 print(peak // 1024, time.perf_counter() - start, out.stat().st_size)

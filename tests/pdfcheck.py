@@ -73,3 +73,92 @@ def poppler_pages(path: Path) -> int:
     found = re.search(r"^Pages:\s+(\d+)$", result.stdout, re.MULTILINE)
     assert found, result.stdout
     return int(found.group(1))
+
+
+def tagged_content(pdf: bytes) -> tuple[list[tuple[int, int]], list[str]]:
+    """What a screen reader follows in a tagged PDF.
+
+    The marked content, as (page index, MCID), in the structure tree's reading
+    order; and what is inconsistent: an element whose /P is not the element
+    that lists it, a StructParents key used twice, or marked content on a page
+    that the parent tree gives to an element that does not hold it there.
+    """
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        pages = {page.obj.objgen: index for index, page in enumerate(document.pages)}
+        order: list[tuple[int, int]] = []
+        held: dict[tuple[int, int], set[tuple[int, int]]] = {}  # element -> (page, MCID)
+        problems: list[str] = []
+
+        def kids(element: pikepdf.Object) -> list[object]:
+            found = element.get("/K")
+            if found is None:
+                return []
+            return list(found) if isinstance(found, pikepdf.Array) else [found]
+
+        def holds(element: pikepdf.Object, page: object, mcid: int) -> None:
+            if not isinstance(page, pikepdf.Dictionary) or page.objgen not in pages:
+                problems.append(f"MCID {mcid} of element {element.objgen} is on no page")
+                return
+            held.setdefault(element.objgen, set()).add((pages[page.objgen], mcid))
+
+        def walk(element: pikepdf.Object, page: object, into: list[tuple[int, int]] | None) -> None:
+            page = element.get("/Pg", page)
+            for kid in kids(element):
+                if isinstance(kid, int):
+                    holds(element, page, kid)
+                    if into is not None and isinstance(page, pikepdf.Dictionary):
+                        into.append((pages.get(page.objgen, -1), kid))
+                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                    on = kid.get("/Pg", page)
+                    holds(element, on, int(kid.MCID))
+                    if into is not None and isinstance(on, pikepdf.Dictionary):
+                        into.append((pages.get(on.objgen, -1), int(kid.MCID)))
+                elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    if kid.get("/P") is None or kid.P.objgen != element.objgen:
+                        problems.append(f"element {kid.objgen} is listed by another than its /P")
+                    walk(kid, page, into)
+
+        root = document.Root.StructTreeRoot
+        walk(root, None, order)
+        tree = pikepdf.NumberTree(root.ParentTree)
+        used: set[int] = set()
+        for index, page in enumerate(document.pages):
+            if "/StructParents" not in page.obj:
+                continue
+            key = int(page.obj.StructParents)
+            if key in used:
+                problems.append(f"page {index + 1}: StructParents {key} used twice")
+            used.add(key)
+            elements = tree[key]
+            contents = page.obj.get("/Contents")
+            streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+            data = b"\n".join(stream.read_bytes() for stream in streams if stream is not None)
+            for mcid in sorted({int(m) for m in re.findall(rb"/MCID (\d+)", data)}):
+                element = elements[mcid] if mcid < len(elements) else None
+                if not isinstance(element, pikepdf.Dictionary):
+                    problems.append(f"page {index + 1}: MCID {mcid} has no element")
+                    continue
+                if element.objgen not in held:
+                    walk(element, None, None)  # not reached from the root: a header or footer
+                if (index, mcid) not in held.get(element.objgen, set()):
+                    problems.append(f"page {index + 1}: MCID {mcid}'s element does not hold it")
+        return order, problems
+
+
+def bookmarks(pdf: bytes) -> list[tuple[str, int, list]]:
+    """The outline a viewer's side panel shows: (title, page index, children)."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+
+    def entries(items: list) -> list[tuple[str, int, list]]:
+        found: list[tuple[str, int, list]] = []
+        for item in items:
+            if isinstance(item, list):  # the children of the entry before
+                title, page, _none = found[-1]
+                found[-1] = (title, page, entries(item))
+            else:
+                found.append((str(item.title), reader.get_destination_page_number(item), []))
+        return found
+
+    return entries(reader.outline)

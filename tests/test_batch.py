@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import MARIA, REPO, pdf_text, write_answers
-from tests.pdfcheck import pdf_ua_failures, poppler_pages, qpdf_warnings
+from tests.pdfcheck import bookmarks, pdf_ua_failures, poppler_pages, qpdf_warnings
 from worksheets import batch as batch_module
 from worksheets.batch import BatchReport
 from worksheets.cli import cli
@@ -183,9 +183,26 @@ def test_a_pdf_batch_in_two_jobs_and_combined_for_two_sided_printing(runner, tmp
         if count % 2 and start + count < len(combined.pages):
             assert combined.pages[start + count].extract_text().strip() == ""
     assert all(name not in str(combined.metadata) for name in ("Maria", "James", "Aiko"))
+    # One bookmark per person, at their first page, named by row: not by the
+    # output column ("first"), which may hold a name; each holds the
+    # worksheet's own bookmarks, as the person's own file has them.
+    outline = bookmarks((tmp_path / "all.pdf").read_bytes())
+    assert [(title, page) for title, page, _kids in outline] == [
+        ("Row 2", starts[0]),
+        ("Row 3", starts[1]),
+        ("Row 4", starts[2]),
+    ]
+    for (_title, start, kids), path in zip(outline, files, strict=True):
+        own = bookmarks(path.read_bytes())
+        assert own and kids == shifted(own, start)
+    assert not any(name in str(outline) for name in ("Maria", "James", "Aiko", "first"))
     assert poppler_pages(tmp_path / "all.pdf") == len(combined.pages)
     assert qpdf_warnings(tmp_path / "all.pdf") == []
     assert pdf_ua_failures((tmp_path / "all.pdf").read_bytes()) == []
+
+
+def shifted(outline: list, pages: int) -> list:
+    return [(title, page + pages, shifted(kids, pages)) for title, page, kids in outline]
 
 
 def test_a_spreadsheet_saved_csv_with_bom_and_crlf_just_works(runner, tmp_path):
@@ -231,6 +248,19 @@ def test_a_folder_of_answers_files(runner, tmp_path):
         "1 worksheet written to worksheets-out/; 1 file had problems\n"
     )
     assert os.listdir("worksheets-out") == ["maria.json"]
+
+
+def test_a_folder_batchs_bookmarks_are_numbered_never_named(tmp_path):
+    # A folder's files are often named after the people in them.
+    folder = tmp_path / "families"
+    folder.mkdir()
+    for name in ("maria-lopez.yaml", "bad.yaml", "zoe-park.yaml"):
+        (folder / name).write_text(MARIA.read_text() if name != "bad.yaml" else "version: x\n")
+    plan = batch_module.plan_batch(folder, batch_module.BatchSettings(out_dir=None))
+    assert [(person.place, person.bookmark) for _i, person in plan.ready()] == [
+        ("maria-lopez.yaml", "File 2"),
+        ("zoe-park.yaml", "File 3"),
+    ]
 
 
 def test_a_folder_without_answers_files_is_an_error(runner, tmp_path):

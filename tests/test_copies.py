@@ -4,7 +4,13 @@ import pikepdf
 import pypdf
 import pytest
 
-from tests.pdfcheck import pdf_ua_failures, poppler_pages, qpdf_warnings
+from tests.pdfcheck import (
+    bookmarks,
+    pdf_ua_failures,
+    poppler_pages,
+    qpdf_warnings,
+    tagged_content,
+)
 from worksheets.documents import DocumentOptions, blank_document
 
 
@@ -48,9 +54,37 @@ def test_each_copy_has_pages_and_tags_of_its_own(one, many):
 
 
 def test_copies_stay_small(one, many):
-    # Each copy needs structure elements (tags) of its own, about a third
-    # of a worksheet's size once compressed; fonts and pages are shared.
-    assert len(many) < 100 * len(one)
+    # The budget. Fonts and content are shared; what each copy costs is
+    # its own tags (structure elements name their copy's pages), about a tenth
+    # of a worksheet once the wrappers that say nothing are folded away.
+    assert len(many) < 25 * len(one)
+
+
+def test_each_copy_reads_as_the_worksheet_does(one):
+    order, problems = tagged_content(one)
+    assert problems == []
+    many = blank_document(DocumentOptions(), copies=3)
+    copies_order, problems = tagged_content(many)
+    assert problems == []  # every page's marked content has its own copy's element
+    pages = len(pypdf.PdfReader(io.BytesIO(one)).pages)
+    per_copy = pages + pages % 2
+    for copy in range(3):
+        read = copies_order[copy * len(order) : (copy + 1) * len(order)]
+        assert [(page - copy * per_copy, mcid) for page, mcid in read] == order
+
+
+def test_the_side_panel_lists_the_copies_and_the_worksheets_own_bookmarks(one, many):
+    own = bookmarks(one)
+    assert [title for title, _page, _kids in own] == ["Questions for my care team"]
+    per_copy = len(pypdf.PdfReader(io.BytesIO(one)).pages)
+    per_copy += per_copy % 2
+    outline = bookmarks(many)
+    assert [title for title, _page, _kids in outline] == [f"Copy {n}" for n in range(1, 201)]
+    assert [page for _title, page, _kids in outline] == [n * per_copy for n in range(200)]
+    # The worksheet's sections once, under the first copy: the print room
+    # looks for a copy, and 200 sets of them would cost a fifth of the file.
+    assert outline[0][2] == own
+    assert all(kids == [] for _title, _page, kids in outline[1:])
 
 
 def test_copies_keep_the_tags_title_and_language(one):
@@ -68,6 +102,7 @@ def test_fillable_copies_get_field_names_of_their_own(tmp_path):
     assert "name" in names and "copy2-name" in names and "copy3-name" in names
     assert not any("." in n or n.startswith("copy2-copy") for n in names)
     assert pdf_ua_failures(many) == []
+    assert tagged_content(many)[1] == []
     path = tmp_path / "fillable.pdf"
     path.write_bytes(many)
     assert qpdf_warnings(path) == []

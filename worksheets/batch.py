@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import dataclasses
 import itertools
 import multiprocessing
 import os
@@ -57,6 +58,9 @@ class Person:
     file_name: str | None = None  # inside the output folder
     answers: Answers | None = None
     problems: tuple[str, ...] = ()
+    # The combined PDF's bookmark: "Row 5" or "File 3", never a name (a file
+    # name or the output column may hold one) nor anything about health.
+    bookmark: str = ""
 
     def with_problem(self, problem: str) -> Person:
         return Person(self.place, self.name_place, problems=(*self.problems, problem))
@@ -185,6 +189,7 @@ def _from_csv(path: Path, fmt: str) -> list[Person]:
             at_column(row.place, OUTPUT_COLUMN),
             answers=row.answers,
             problems=row.problems,
+            bookmark=_("Row {n}").format(n=row.number),
         )
         for row in rows
     ]
@@ -236,13 +241,15 @@ def _from_folder(folder: Path, fmt: str) -> tuple[list[Person], list[str]]:
         )
     names = _Names(fmt)
     people = []
-    for path in files:
+    for number, path in enumerate(files, 1):
         try:
             answers = load_answers(path)
         except InputProblems as error:
             people.append(Person(path.name, path.name, problems=tuple(error.problems)))
             continue
-        people.append(names.assign(Person(path.name, path.name, answers=answers), path.stem))
+        bookmark = _("File {n}").format(n=number)  # in the order of their names
+        person = Person(path.name, path.name, answers=answers, bookmark=bookmark)
+        people.append(names.assign(person, path.stem))
     return people, skipped
 
 
@@ -265,7 +272,7 @@ class _Names:
                 )
             )
         self.taken[name.casefold()] = person.place
-        return Person(person.place, person.name_place, name, person.answers)
+        return dataclasses.replace(person, file_name=name)
 
     def assign_free(self, person: Person, stem: str) -> Person:
         """A name made by the program: `row-003.pdf`, else `row-003-2.pdf`, ..."""
@@ -335,7 +342,7 @@ def run_batch(
             written.append(index)
             document = result
         if combined is not None:
-            combined.take(index, document)
+            combined.take(index, document, person.bookmark)
         if advance is not None:
             advance(1)
 
@@ -387,23 +394,23 @@ class CombinedPdf:
 
         self.path = path
         self.position = {index: place for place, index in enumerate(order)}
-        self.waiting: dict[int, bytes | None] = {}
+        self.waiting: dict[int, tuple[bytes | None, str]] = {}
         self.next = 0
         self.added = 0
         self.problem = ""
         self.file = AtomicFile(path, force=force, private=True)
         self.joiner = PdfJoiner(self.file.handle)
 
-    def take(self, index: int, document: bytes | None) -> None:
-        """The worksheet of person `index`, or None if it failed."""
-        self.waiting[self.position[index]] = document
+    def take(self, index: int, document: bytes | None, bookmark: str) -> None:
+        """The worksheet of person `index`, or None if it failed, and its bookmark."""
+        self.waiting[self.position[index]] = (document, bookmark)
         while self.next in self.waiting:
-            ready = self.waiting.pop(self.next)
+            ready, title = self.waiting.pop(self.next)
             self.next += 1
             if ready is None or self.problem:
                 continue
             try:
-                self.joiner.add(ready)
+                self.joiner.add(ready, bookmarks=[title])
             except OSError as error:
                 from .output import reason_text
 

@@ -7,10 +7,12 @@ page count) and that keeps the worksheet's tags for screen readers (PDF/UA).
 
 Each copy gets page dictionaries, annotations and structure elements of its
 own; content streams, fonts, images and appearance streams are written once
-and shared by every copy of the same document, so 200 copies cost little more
-than one. The structure trees are joined under one `Document` element (each
-worksheet a `Part` with its own language), and each copy gets its own range
-of `StructParents` keys in one parent tree.
+and shared by every copy of the same document. The structure trees are joined
+under one `Document` element (each worksheet a `Part` with its own language),
+and each copy gets its own range of `StructParents` keys in one parent tree.
+A copy's structure elements are what it costs (each names its own pages), so
+the ones that say nothing (plain Span, NonStruct, Div wrappers) are folded
+into the element above them first: 200 copies cost about 23 times one.
 
 Documents are written one after the other straight to the output file, and
 each is forgotten once written: memory stays flat however many people a batch
@@ -27,7 +29,8 @@ import re
 import struct
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -35,7 +38,7 @@ from typing import Any, BinaryIO
 # enough for every reader's array limits, however long the file.
 _PAGES_PER_NODE = 256
 _PAIRS_PER_LEAF = 256
-_PER_OBJECT_STREAM = 500
+_PER_OBJECT_STREAM = 2000
 
 # What PDF syntax a reference looks like, outside strings.
 _REFERENCE_OR_STRING = re.compile(rb"\((?:[^\\()]|\\[\s\S])*\)|(?<![\d.])(\d+) (\d+) R")
@@ -59,6 +62,7 @@ class _Source:
     fields: bool = False
     language: bytes | None = None
     kids: Any = None  # the structure tree's top elements
+    outline: tuple[tuple[int, int], tuple[int, int], int] | None = None  # first, last, count
 
 
 class PdfJoiner:
@@ -98,6 +102,11 @@ class PdfJoiner:
         self.form: bytes | None = None  # the first document's AcroForm, without /Fields
         self.role_map = b""
         self.documents = 0
+        # The outline: one entry per copy, written once the next one is known.
+        self.outline_root: int | None = None
+        self.first_entry = 0
+        self.outline_count = 0
+        self.waiting_entry: tuple[int, bytes] | None = None
         self.blank_box: bytes | None = None  # a blank page is due, this size
         self._write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 
@@ -119,7 +128,7 @@ class PdfJoiner:
             # structure elements of 200 copies compress to a fraction.
             self.packed.append((number, body))
             self.packed_size += len(body)
-            if len(self.packed) >= _PER_OBJECT_STREAM or self.packed_size > 200_000:
+            if len(self.packed) >= _PER_OBJECT_STREAM or self.packed_size > 800_000:
                 self._flush_packed()
             return
         self.kinds[number] = 1
@@ -141,7 +150,7 @@ class PdfJoiner:
             bodies.append(body)
             at += len(body) + 1
         head = b" ".join(heads) + b"\n"
-        data = zlib.compress(head + b"\n".join(bodies), 6)
+        data = zlib.compress(head + b"\n".join(bodies), 9)
         self.packed, self.packed_size = [], 0
         self._object(
             holder,
@@ -179,9 +188,22 @@ class PdfJoiner:
         tree = root.get("/StructTreeRoot")
         if tree is not None:
             source.fixed[tree.objgen] = _PART  # the document's own element, per copy
-            per_copy.update(_structure_elements(tree.get("/K")))
-            source.parent_tree = list(_number_tree(tree.get("/ParentTree")))
+            parent_tree = list(_number_tree(tree.get("/ParentTree")))
+            detached = _detached(parent_tree, set(_structure_elements(tree.get("/K"))))
+            tops = [kid for kid in _children(tree) if _is_element(kid)] + detached
+            owners = _fold_wrappers(tops)
+            for top in tops:
+                per_copy.update(_structure_elements(top))
+            source.parent_tree = [(key, _owner_of(value, owners)) for key, value in parent_tree]
             source.kids = tree.get("/K")
+        outlines = root.get("/Outlines")
+        if outlines is not None and "/First" in outlines and "/Last" in outlines:
+            # The worksheet's bookmarks, below its copy's entry: the entry
+            # stands for the outline's root, and each copy has items of its own.
+            source.fixed[outlines.objgen] = _ENTRY
+            per_copy.update(_outline_items(outlines.First))
+            count = abs(int(outlines.get("/Count", 0))) or len(list(_outline_items(outlines.First)))
+            source.outline = (outlines.First.objgen, outlines.Last.objgen, count)
         keys += [key for key, _value in source.parent_tree]
         source.keys = max(keys) + 1 if keys else 0
         source.fields = "/AcroForm" in root
@@ -232,17 +254,26 @@ class PdfJoiner:
 
     # --- Writing ------------------------------------------------------------------------
 
-    def add(self, pdf_bytes: bytes, copies: int = 1) -> None:
-        """Append `copies` copies of the document; each starts on a fresh sheet."""
+    def add(
+        self, pdf_bytes: bytes, copies: int = 1, bookmarks: Sequence[str] | None = None
+    ) -> None:
+        """Append `copies` copies of the document; each starts on a fresh sheet.
+
+        `bookmarks`, one title per copy: an outline entry for each copy, the
+        first of which holds the document's own outline. None: the document
+        is not in the outline. The titles are shown in every viewer's side panel: never a
+        person's name or anything about their health.
+        """
+        assert bookmarks is None or len(bookmarks) == copies
         source = self._source(pdf_bytes)
         try:
             for copy in range(1, copies + 1):
-                self._add_copy(source, copy)
+                self._add_copy(source, copy, None if bookmarks is None else bookmarks[copy - 1])
         finally:
             source.pdf.close()
         self.documents += 1
 
-    def _add_copy(self, source: _Source, copy: int) -> None:
+    def _add_copy(self, source: _Source, copy: int, bookmark: str | None) -> None:
         import pikepdf
 
         mine: dict[tuple[int, int], int] = {}
@@ -250,12 +281,17 @@ class PdfJoiner:
         self.next_key += source.keys
         part = self._allocate()
         self.parts.append(part)
-        queue: list[tuple[int, int]] = []
+        if not source.pages:
+            bookmark = None  # nothing to point to
+        entry = self._allocate() if bookmark is not None else 0
+        # First found, first written: objects then sit in an object stream in
+        # the order of their numbers, whose list compresses better.
+        queue: deque[tuple[int, int]] = deque()
 
         def number(objgen: tuple[int, int]) -> int:
             fixed = source.fixed.get(objgen)
             if fixed is not None:
-                return part if fixed == _PART else fixed
+                return {_PART: part, _ENTRY: entry}.get(fixed, fixed)
             table = mine if objgen in source.per_copy else source.shared
             found = table.get(objgen)
             if found is None:
@@ -281,7 +317,7 @@ class PdfJoiner:
 
         def write_queued() -> None:
             while queue:
-                objgen = queue.pop()
+                objgen = queue.popleft()
                 tokens, stream = self._compile(source, objgen)
                 self._object(number(objgen), fill(tokens), stream)
                 if objgen in mine and any(isinstance(t, tuple) and t[0] == "field" for t in tokens):
@@ -316,9 +352,41 @@ class PdfJoiner:
             b"<< /Type /StructElem /S /Part /P %d 0 R /K %s%s >>"
             % (self.document_element, kids, language),
         )
+        if bookmark is not None:
+            items = None
+            # The document's own bookmarks once, under its first copy: 200
+            # copies of them would be a fifth of the file, and the print room
+            # looks for a copy, not for a section of copy 37.
+            if source.outline is not None and copy == 1:
+                first, last, count = source.outline
+                items = (number(first), number(last), count)
+                write_queued()
+            self._bookmark(entry, bookmark, mine[source.pages[0]], items)
         if self.documents == 0 and copy == 1:
             self._take_catalog(source, fill)
             write_queued()
+
+    def _bookmark(
+        self, entry: int, title: str, page: int, items: tuple[int, int, int] | None
+    ) -> None:
+        """A top entry of the outline, closed, over the document's own items."""
+        if self.outline_root is None:
+            self.outline_root = self._allocate()
+        body = b"/Title %s /Parent %d 0 R /Dest [ %d 0 R /Fit ]" % (
+            _string(title),
+            self.outline_root,
+            page,
+        )
+        if items is not None:
+            body += b" /First %d 0 R /Last %d 0 R /Count %d" % (items[0], items[1], -items[2])
+        if self.waiting_entry is not None:
+            previous, waiting = self.waiting_entry
+            self._object(previous, b"<< %s /Next %d 0 R >>" % (waiting, entry))
+            body += b" /Prev %d 0 R" % previous
+        self.waiting_entry = (entry, body)
+        if not self.outline_count:
+            self.first_entry = entry
+        self.outline_count += 1
 
     def _page_parent(self) -> int:
         if not self.page_nodes or len(self.page_nodes[-1][1]) >= _PAGES_PER_NODE:
@@ -411,6 +479,16 @@ class PdfJoiner:
             catalog.append(b"/Lang " + self.language)
         if self.metadata is not None:
             catalog.append(b"/Metadata %d 0 R" % self.metadata)
+        if self.outline_root is not None:
+            assert self.waiting_entry is not None
+            last, waiting = self.waiting_entry
+            self._object(last, b"<< %s >>" % waiting)
+            self._object(
+                self.outline_root,
+                b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>"
+                % (self.first_entry, last, self.outline_count),
+            )
+            catalog.append(b"/Outlines %d 0 R" % self.outline_root)
         if self.form is not None:
             body = self.form.rstrip()[:-2]
             catalog.append(b"/AcroForm %s /Fields %s >>" % (body, _references(self.fields)))
@@ -425,17 +503,24 @@ class PdfJoiner:
         count = len(self.kinds)
         compressor = zlib.compressobj(6)
         chunks = []
+        previous = bytes(8)
         for first in range(0, count, 8192):
             rows = bytearray()
             for number in range(first, min(count, first + 8192)):
-                kind = self.kinds[number]
                 if number == 0:
-                    rows += b"\x00\x00\x00\x00\x00\x00\xff\xff"
-                    continue
-                assert kind, f"object {number} was never written"
-                # W [1 5 2]: the kind, a 5-byte offset or stream number, a 2-byte index.
-                place = struct.pack(">Q", self.places[number])[3:]
-                rows += bytes((kind,)) + place + struct.pack(">H", self.indexes[number])
+                    row = b"\x00\x00\x00\x00\x00\x00\xff\xff"
+                else:
+                    kind = self.kinds[number]
+                    assert kind, f"object {number} was never written"
+                    # W [1 5 2]: the kind, a 5-byte offset or stream number, a 2-byte index.
+                    place = struct.pack(">Q", self.places[number])[3:]
+                    row = bytes((kind,)) + place + struct.pack(">H", self.indexes[number])
+                # PNG "Up" rows: each byte less the one above it. Neighbouring
+                # objects sit in the same object stream, so most rows become
+                # zeros and a one, which compress to almost nothing.
+                rows.append(2)
+                rows += bytes((a - b) & 0xFF for a, b in zip(row, previous, strict=True))
+                previous = row
             chunks.append(compressor.compress(bytes(rows)))
         chunks.append(compressor.flush())
         data = b"".join(chunks)
@@ -443,14 +528,16 @@ class PdfJoiner:
         info = b" /Info %d 0 R" % self.info if self.info is not None else b""
         self._write(
             b"%d 0 obj\n<< /Type /XRef /Size %d /W [ 1 5 2 ] /Root %d 0 R%s /ID [ <%s> <%s> ]"
-            b" /Filter /FlateDecode /Length %d >>\nstream\n"
+            b" /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 8 >>"
+            b" /Length %d >>\nstream\n"
             % (xref, count, self.catalog, info, identifier, identifier, len(data))
         )
         self._write(data)
         self._write(b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % self.places[xref])
 
 
-_PART = -1
+_PART = -1  # stands for the copy's own Part element
+_ENTRY = -2  # stands for the copy's own outline entry
 
 
 def _references(numbers: Any) -> bytes:
@@ -481,6 +568,142 @@ def _structure_elements(kids: Any) -> Iterator[tuple[int, int]]:
                 yield item.objgen
             if "/K" in item:
                 stack.append(item.K)
+
+
+# Structure elements that say nothing of their content: a Span or NonStruct
+# with no attributes, language or alternate text, and a Div that only groups
+# other elements. WeasyPrint makes one or two around most runs of text; they
+# are over two thirds of a worksheet's elements.
+_WRAPPERS = ("/Span", "/NonStruct")
+_GROUPS = ("/Div",)
+_PLAIN_KEYS = {"/Type", "/S", "/P", "/K", "/Pg"}
+
+
+def _fold_wrappers(tops: list[Any]) -> dict[tuple[int, int], Any]:
+    """Give the content of every wrapper element to the element above it.
+
+    Each copy needs structure elements of its own (each names its copy's
+    page), so their number is most of what a copy costs. Folding the wrappers
+    keeps what a screen reader announces (paragraphs, headings, lists, table
+    cells, sections, in the same reading order) with a third of the elements.
+    Changes the document in place; returns each folded element's new owner.
+    """
+    import pikepdf
+
+    owners: dict[tuple[int, int], Any] = {}
+
+    def plain(item: Any, kinds: tuple[str, ...]) -> bool:
+        return item.is_indirect and item.get("/S") in kinds and set(item.keys()) <= _PLAIN_KEYS
+
+    def content(holder: Any, owner: Any) -> Iterator[Any]:
+        """`holder`'s children as `owner` will hold them."""
+        page = holder.get("/Pg")
+        for kid in _children(holder):
+            if not _is_element(kid):
+                yield _on_page(kid, page, owner.get("/Pg"))
+            elif plain(kid, _WRAPPERS):
+                owners[kid.objgen] = owner
+                yield from content(kid, owner)
+            else:
+                kids = list(content(kid, kid))
+                if plain(kid, _GROUPS) and all(_is_element(k) for k in kids):
+                    owners[kid.objgen] = owner  # a Div with no text of its own
+                    for grandchild in kids:
+                        grandchild.P = owner
+                    yield from kids
+                else:
+                    kid.K = pikepdf.Array(kids)
+                    kid.P = owner
+                    yield kid
+
+    for top in tops:
+        top.K = pikepdf.Array(list(content(top, top)))
+    for objgen, owner in owners.items():
+        while owner.objgen in owners:  # a wrapper inside a Div folded in turn
+            owner = owners[owner.objgen]
+        owners[objgen] = owner
+    return owners
+
+
+def _is_element(item: Any) -> bool:
+    import pikepdf
+
+    return isinstance(item, pikepdf.Dictionary) and "/S" in item
+
+
+def _on_page(item: Any, page: Any, owner_page: Any) -> Any:
+    """Marked content that was on `page`, held by an element whose page is `owner_page`."""
+    import pikepdf
+
+    if page is None or _same(page, owner_page):
+        return item
+    if isinstance(item, int):
+        return pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=page, MCID=item)
+    if isinstance(item, pikepdf.Dictionary) and "/Pg" not in item:
+        # A marked-content or object reference: a copy, to name its page.
+        item = pikepdf.Dictionary(item)  # type: ignore[arg-type]
+        item.Pg = page
+    return item
+
+
+def _children(element: Any) -> list[Any]:
+    import pikepdf
+
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def _same(a: Any, b: Any) -> bool:
+    return b is not None and a.is_indirect and b.is_indirect and a.objgen == b.objgen
+
+
+def _owner_of(value: Any, owners: dict[tuple[int, int], Any]) -> Any:
+    """A parent-tree value with each folded element replaced by its owner."""
+    import pikepdf
+
+    if isinstance(value, pikepdf.Dictionary):
+        return owners.get(value.objgen, value)
+    if isinstance(value, pikepdf.Array):
+        return pikepdf.Array(
+            [
+                owners.get(item.objgen, item) if isinstance(item, pikepdf.Dictionary) else item
+                for item in value
+            ]
+        )
+    return value
+
+
+def _detached(parent_tree: list[tuple[int, Any]], reached: set[tuple[int, int]]) -> list[Any]:
+    """The top elements of what the parent tree names but the structure tree
+    does not reach: WeasyPrint tags the page headers and footers so (their
+    parent does not list them). They name their copy's page like every other
+    element, so each copy needs its own."""
+    import pikepdf
+
+    tops: dict[tuple[int, int], Any] = {}
+    for _key, value in parent_tree:
+        for item in value if isinstance(value, pikepdf.Array) else [value]:
+            top = None
+            while _is_element(item) and item.is_indirect and item.objgen not in reached:
+                top, item = item, item.get("/P")
+            if top is not None:
+                tops[top.objgen] = top
+    return list(tops.values())
+
+
+def _outline_items(first: Any) -> Iterator[tuple[int, int]]:
+    """The outline items from `first`, its next ones and all below them."""
+    seen: set[tuple[int, int]] = set()
+    stack = [first]
+    while stack:
+        item = stack.pop()
+        if item is None or not item.is_indirect or item.objgen in seen:
+            continue  # a loop in a broken outline is followed once
+        seen.add(item.objgen)
+        yield item.objgen
+        stack += [item.get("/Next"), item.get("/First")]
 
 
 def _number_tree(node: Any) -> Iterator[tuple[int, Any]]:
