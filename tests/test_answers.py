@@ -5,6 +5,7 @@ import pytest
 import yaml
 
 from tests.conftest import MARIA, write_answers
+from worksheets import schema
 from worksheets import vocabulary as v
 from worksheets.answers import MAX_FILE_BYTES, Answers, load_answers
 from worksheets.errors import InputProblems
@@ -139,7 +140,10 @@ def test_every_problem_is_reported_at_once_with_line_field_and_close_match(tmp_p
         ),
         (
             "version: 1\nperson: Maria\n",
-            "answers.yaml, line 2, person: should hold the fields name, appointment, care_team, helper, each on its own line",
+            # The person's fields, as the schema declares them (a new one is listed too).
+            "answers.yaml, line 2, person: should hold the fields "
+            + ", ".join(schema.section_fields("person"))
+            + ", each on its own line",
         ),
         (
             "version: 1\nperson:\n  appointment: 12/03/2026\n",

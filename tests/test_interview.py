@@ -14,35 +14,53 @@ import yaml
 from click.testing import CliRunner
 
 from tests.conftest import MARIA, TODAY, pdf_pages, pdf_text, write_answers
-from worksheets import interview
+from tests.interviewsupport import (
+    lines_before,
+    number_of,
+    progress,
+    script,
+    summary_line,
+    summary_lines,
+    unanswered,
+    with_every_answer,
+)
+from worksheets import interview, schema
 from worksheets.answers import Answers, load_answers
 from worksheets.cli import cli
 from worksheets.interview import THREAD_NAME, Conversation
 from worksheets.prompts import Console
 
-# A patient answering everything, as in examples/maria.yaml.
-MARIA_SESSION = [
-    "Maria Lopez",  # name
-    "2026-12-03",  # visit date
-    "",  # "Thursday, December 3, 2026. Is that right? [Y/n]"
-    "Dr. Okafor",  # care team
-    "my daughter Ana",  # who comes along
-    "pancreatic",  # kind of cancer
-    "3",  # spread: liver
-    "1",  # starting
-    "FOLFIRINOX",  # medicines
-    "chemo",  # treatments
-    "work, eat comfortably, travel",  # what matters most, most important first
-    "details",  # how much to hear
-    "",  # pain: skipped
-    "7",  # tiredness
-    "",  # drowsiness: skipped
-    "5",  # nausea
-    "skip all",
-    "2",  # not today: planning ahead
-    "Can I still go to my son's wedding in June?",
-    "",  # no more questions
-]
+# A patient answering everything, as in examples/maria.yaml: what she types at
+# each question, by field; a question not named here is skipped (see interviewsupport).
+MARIA_TYPES = {
+    "name": ["Maria Lopez"],
+    "appointment": [
+        "2026-12-03",
+        "",  # "Thursday, December 3, 2026. Is that right? [Y/n]"
+    ],
+    "care_team": ["Dr. Okafor"],
+    "helper": ["my daughter Ana"],  # who comes along
+    "cancer_type": ["pancreatic"],
+    "spread_to": ["3"],  # liver
+    "stage_of_care": ["1"],  # starting
+    "medicines": ["FOLFIRINOX"],
+    "treatments": ["chemo"],
+    "priorities": ["work, eat comfortably, travel"],  # most important first
+    "information": ["details"],  # how much to hear
+    "symptoms": [
+        "",  # pain: skipped
+        "7",  # tiredness
+        "",  # drowsiness: skipped
+        "5",  # nausea
+        "skip all",
+    ],
+    "skip_topics": ["2"],  # not today: planning ahead
+    "own_questions": [
+        "Can I still go to my son's wedding in June?",
+        "",  # no more questions
+    ],
+}
+MARIA_SESSION = script(MARIA_TYPES)
 NO_BOOKLET = [""]  # "Also print the longer list of questions? [y/N]"
 SUMMARY_ACCEPT = ["", *NO_BOOKLET]
 DONT_SAVE = [""]
@@ -117,30 +135,32 @@ def test_session_chooses_the_same_questions_as_the_answers_file(runner):
     assert result.exit_code == 0, result.stderr
     # `worksheets` alone is the interview; with `-o -` the prompts go to stderr.
     assert result.stdout == render_json(runner, MARIA)
-    assert "(1 of 14) What name should go at the top of your worksheet?" in result.stderr
+    assert f"{progress('name')} What name should go at the top of your worksheet?" in result.stderr
 
 
 def test_the_summary_shows_every_answer(runner):
     result = runner.invoke(cli, [], input=lines(MARIA_SESSION, SUMMARY_ACCEPT, DONT_SAVE))
     summary = result.output.split("Here is what the worksheet will use:\n")[1]
     summary = summary.split("\nType a number")[0]
-    assert summary.splitlines() == [
-        "   1. Name: Maria Lopez",
-        "   2. Visit date: Thursday, December 3, 2026",
-        "   3. Visit with: Dr. Okafor",
-        "   4. Coming along: my daughter Ana",
-        "   5. Kind of cancer: Pancreatic cancer",
-        "   6. Where it has spread: Liver",
-        "   7. Where things are now: Just learned it has spread, or about to start treatment",
-        "   8. Cancer medicines: FOLFIRINOX",
-        "   9. Treatments: Chemotherapy",
-        "  10. What matters most: Keeping up my work; Eating without nausea or discomfort; Being able to travel",
-        "  11. How much to hear: I want the details, numbers included",
-        "  12. Symptoms this week: Tiredness 7, Nausea 5",
-        "  13. Not ready to talk about: Planning ahead",
-        "  14. Own questions: 1 question",
+    assert summary.splitlines() == summary_lines(
+        name="Name: Maria Lopez",
+        appointment="Visit date: Thursday, December 3, 2026",
+        care_team="Visit with: Dr. Okafor",
+        helper="Coming along: my daughter Ana",
+        cancer_type="Kind of cancer: Pancreatic cancer",
+        spread_to="Where it has spread: Liver",
+        stage_of_care="Where things are now: Just learned it has spread, or about to start treatment",
+        medicines="Cancer medicines: FOLFIRINOX",
+        treatments="Treatments: Chemotherapy",
+        priorities="What matters most: Keeping up my work; Eating without nausea or discomfort; Being able to travel",
+        information="How much to hear: I want the details, numbers included",
+        symptoms="Symptoms this week: Tiredness 7, Nausea 5",
+        skip_topics="Not ready to talk about: Planning ahead",
+        own_questions="Own questions: 1 question\n"
         "        - Can I still go to my son's wedding in June?",
-    ]
+    )
+    # The summary's numbers, as they read on the screen today.
+    assert summary.splitlines()[0] == "   1. Name: Maria Lopez"
 
 
 def test_pdf_to_standard_output_alone(runner, tmp_path):
@@ -157,38 +177,50 @@ def test_pdf_to_standard_output_alone(runner, tmp_path):
 
 
 def test_skipping_everything_still_makes_a_worksheet(runner, tmp_path):
-    skip_all = ["", "", "", "", "", "", "", "", "", "", "", "skip all", "", ""]
-    result = runner.invoke(cli, [], input=lines(skip_all, SUMMARY_ACCEPT, DONT_SAVE))
+    result = runner.invoke(cli, [], input=lines(script(), SUMMARY_ACCEPT, DONT_SAVE))
     assert result.exit_code == 0, result.output
     assert files(tmp_path) == [f"care-questions-{dt.date.today().isoformat()}.pdf"]
     assert "   1. Name: (skipped)" in result.output
 
 
 def test_not_sure_is_an_answer(runner):
-    session = ["", "not sure", "", "", "not sure", "not sure", "not sure", "not sure", "not sure"]
-    session += ["", "not sure", "skip all", "", ""]
+    unsure = ["not sure"]
+    session = script(
+        {
+            "appointment": unsure,
+            "cancer_type": unsure,
+            "spread_to": unsure,
+            "stage_of_care": unsure,
+            "medicines": unsure,
+            "treatments": unsure,
+            "information": unsure,
+        }
+    )
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
         input=lines(session, SUMMARY_ACCEPT, DONT_SAVE),
     )
     assert result.exit_code == 0, result.stderr
-    assert "   5. Kind of cancer: Not sure of the exact kind" in result.stderr
-    assert "   6. Where it has spread: Not sure where" in result.stderr
-    assert "   7. Where things are now: Not sure" in result.stderr
-    assert "   8. Cancer medicines: (skipped)" in result.stderr
-    assert "   9. Treatments: Not sure" in result.stderr
-    assert "  11. How much to hear: (skipped)" in result.stderr
+    for name, shown in (
+        ("cancer_type", "Kind of cancer: Not sure of the exact kind"),
+        ("spread_to", "Where it has spread: Not sure where"),
+        ("stage_of_care", "Where things are now: Not sure"),
+        ("medicines", "Cancer medicines: (skipped)"),
+        ("treatments", "Treatments: Not sure"),
+        ("information", "How much to hear: (skipped)"),
+    ):
+        assert summary_line(name, shown) in result.stderr
 
 
 def test_wrong_entries_are_asked_again_in_plain_words(runner):
-    session = list(MARIA_SESSION)
-    session[1:3] = ["soon", "2026-12-03", ""]
-    session[6:7] = [
-        "lugn cancr",
-        "no",
-        "pancreatic",
-    ]  # the kind of cancer, after the extra date line
+    session = script(
+        {
+            **MARIA_TYPES,
+            "appointment": ["soon", "2026-12-03", ""],
+            "cancer_type": ["lugn cancr", "no", "pancreatic"],
+        }
+    )
     result = runner.invoke(cli, [], input=lines(session, ["99", ""], NO_BOOKLET, DONT_SAVE))
     assert result.exit_code == 0, result.output
     assert (
@@ -200,25 +232,34 @@ def test_wrong_entries_are_asked_again_in_plain_words(runner):
         '"lugn cancr" is not on the list. Type a number from 1 to 11, or a word from the list.\n'
         "Type that one again, or press Enter to leave it out: pancreatic" in result.output
     )
-    assert "Please type a number from 1 to 14, or press Enter alone." in result.output
+    assert (
+        f"Please type a number from 1 to {len(schema.ASKED)}, or press Enter alone."
+        in result.output
+    )
     assert "Traceback" not in result.output
 
 
 def test_choices_by_number_or_name(runner):
-    session = list(MARIA_SESSION)
-    session[6] = "liver, bones"
-    session[9] = "1, 6"
-    session[10] = "14,2"  # the order typed is the order kept
+    session = script(
+        {
+            **MARIA_TYPES,
+            "spread_to": ["liver, bones"],
+            "treatments": ["1, 6"],
+            "priorities": ["14,2"],  # the order typed is the order kept
+        }
+    )
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
         input=lines(session, SUMMARY_ACCEPT, DONT_SAVE),
     )
     assert result.exit_code == 0, result.stderr
-    assert "   6. Where it has spread: Liver; Bones" in result.stderr
-    assert "   9. Treatments: Chemotherapy; Radiation" in result.stderr
+    assert summary_line("spread_to", "Where it has spread: Liver; Bones") in result.stderr
+    assert summary_line("treatments", "Treatments: Chemotherapy; Radiation") in result.stderr
     assert (
-        "  10. What matters most: Not being a burden to others; Being able to travel"
+        summary_line(
+            "priorities", "What matters most: Not being a burden to others; Being able to travel"
+        )
         in result.stderr
     )
 
@@ -227,14 +268,14 @@ def test_choices_by_number_or_name(runner):
 
 
 def test_change_an_answer_by_its_number_without_starting_over(runner, tmp_path):
-    change = ["5", "lung", "10", "faith", ""]
+    change = [str(number_of("cancer_type")), "lung", str(number_of("priorities")), "faith", ""]
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
         input=lines(MARIA_SESSION, change, NO_BOOKLET, DONT_SAVE),
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.count("(1 of 14)") == 1
+    assert result.stderr.count(progress("name")) == 1
     assert result.stderr.count("Here is what the worksheet will use:") == 3
     assert '  Now: Pancreatic cancer. Enter alone keeps it; type "clear" to remove it.' in (
         result.stderr
@@ -245,7 +286,7 @@ def test_change_an_answer_by_its_number_without_starting_over(runner, tmp_path):
 
 
 def test_enter_keeps_an_answer_when_changing_it(runner):
-    keep = ["14", "", ""]  # own questions: nothing added, nothing removed
+    keep = [str(number_of("own_questions")), "", ""]  # nothing added, nothing removed
     result = runner.invoke(
         cli,
         ["interview", "--format", "json", "-o", "-"],
@@ -262,7 +303,7 @@ def test_helper_mode_speaks_of_the_person_you_are_helping(runner):
     result = runner.invoke(
         cli,
         ["interview", "--helper"],
-        input=lines(MARIA_SESSION, ["5", "", ""], NO_BOOKLET, DONT_SAVE),
+        input=lines(MARIA_SESSION, [str(number_of("cancer_type")), "", ""], NO_BOOKLET, DONT_SAVE),
     )
     assert result.exit_code == 0, result.output
     said = result.output
@@ -291,34 +332,39 @@ def test_answers_file_asks_only_what_is_missing(runner, tmp_path):
     data = yaml.safe_load(MARIA.read_text())
     del data["symptoms"], data["own_questions"], data["person"]["care_team"]
     partial = write_answers(tmp_path, data, "partial.yaml")
-    session = [
-        "Dr. Okafor",
-        "",
-        "7",
-        "",
-        "5",
-        "skip all",
-        "Can I still go to my son's wedding in June?",
-        "",
-    ]
+    left = unanswered(load_answers(partial))
+    session = script(
+        {
+            "care_team": ["Dr. Okafor"],
+            "symptoms": ["", "7", "", "5", "skip all"],
+            "own_questions": ["Can I still go to my son's wedding in June?", ""],
+        },
+        fields=left,
+    )
     result = runner.invoke(
         cli,
         ["interview", "--answers", str(partial), "--format", "json", "-o", "-"],
         input=lines(session, SUMMARY_ACCEPT, DONT_SAVE),
     )
     assert result.exit_code == 0, result.stderr
-    assert "The saved answers are loaded; 3 questions are left." in result.stderr
-    assert "(1 of 3) Who is the visit with?" in result.stderr
-    assert "(2 of 3) How much has each of these bothered you this week?" in result.stderr
-    assert "(3 of 3) Do you have questions of your own?" in result.stderr
+    assert f"The saved answers are loaded; {len(left)} questions are left." in result.stderr
+    assert f"{progress('care_team', left)} Who is the visit with?" in result.stderr
+    assert (
+        f"{progress('symptoms', left)} How much has each of these bothered you this week?"
+        in result.stderr
+    )
+    assert f"{progress('own_questions', left)} Do you have questions of your own?" in result.stderr
     assert "What kind of cancer is it?" not in result.stderr
     assert "What name should go" not in result.stderr
     assert result.stdout == render_json(runner, MARIA)
 
 
 def test_complete_answers_file_goes_straight_to_the_summary(runner, tmp_path):
+    complete = write_answers(
+        tmp_path, with_every_answer(yaml.safe_load(MARIA.read_text())), "complete.yaml"
+    )
     result = runner.invoke(
-        cli, ["interview", "--answers", str(MARIA)], input=lines(SUMMARY_ACCEPT, DONT_SAVE)
+        cli, ["interview", "--answers", str(complete)], input=lines(SUMMARY_ACCEPT, DONT_SAVE)
     )
     assert result.exit_code == 0, result.output
     assert "The saved answers are loaded; every question is answered." in result.output
@@ -501,11 +547,11 @@ FULL = [*MARIA_SESSION, *SUMMARY_ACCEPT, *DONT_SAVE]
     "answered",
     [
         0,  # at the first question
-        1,  # at the date
-        5,  # at a list of several choices
-        9,  # at the ranking
-        12,  # among the symptom scores
-        17,  # among the own questions
+        lines_before("appointment", MARIA_TYPES),  # at the date
+        lines_before("spread_to", MARIA_TYPES),  # at a list of several choices
+        lines_before("priorities", MARIA_TYPES),  # at the ranking
+        lines_before("symptoms", MARIA_TYPES) + 1,  # among the symptom scores
+        lines_before("own_questions", MARIA_TYPES) + 1,  # among the own questions
         len(MARIA_SESSION),  # at the summary
         len(MARIA_SESSION) + 1,  # at the offer of the longer list
         len(MARIA_SESSION) + 2,  # at the offer to save
@@ -558,7 +604,7 @@ def test_conversation_builds_the_answers():
 
 
 def test_conversation_shows_each_summary_to_be_prepared():
-    fake = FakeConsole([*MARIA_SESSION, "1", "Maria L.", ""])
+    fake = FakeConsole([*MARIA_SESSION, str(number_of("name")), "Maria L.", ""])
     shown: list[Answers] = []
     answers = Conversation(Console(fake.ask, fake.echo)).run(Answers(), on_summary=shown.append)
     assert [a.name for a in shown] == ["Maria Lopez", "Maria L."]

@@ -8,6 +8,7 @@ child print any WeasyPrint warning, and the test fails on it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import platform
 import re
@@ -22,6 +23,10 @@ import pypdf
 import pytest
 
 from tests.conftest import REPO, pdf_text
+from tests.interviewsupport import number_of, progress, skip, unanswered
+from worksheets import schema
+from worksheets.answers import load_answers
+from worksheets.schema import Field, Kind
 
 WARNED = "WEASYPRINT WARNED:"
 SITECUSTOMIZE = f"""
@@ -107,6 +112,45 @@ def finish(child: pexpect.spawn) -> str:
 
 RANKED = "Most important first (Enter skips):"
 MEDICINES = "Medicine names (Enter skips):"
+# What each kind of question waits at, after its question.
+WAITS_AT = {
+    Kind.TEXT: TEXT,
+    Kind.DATE: "Date (Enter skips):",
+    Kind.CHOICE: ONE,
+    Kind.CHOICES: SEVERAL,
+    Kind.RANKED: RANKED,
+    Kind.SCORES: ", 0-10:",
+    Kind.LINES: "1.",
+    Kind.MEDICINES: MEDICINES,
+}
+
+
+class Questions:
+    """The questions of one interview, in its order (`schema.ASKED`, or what a
+    saved file leaves): a test answers the ones it names, and every question
+    before it that the test does not name is skipped as a person would, so a
+    new question needs no test changed."""
+
+    def __init__(self, child: pexpect.spawn, fields: tuple[Field, ...] = schema.ASKED) -> None:
+        self.child = child
+        self.left = list(fields)
+
+    def answer(self, name: str, *waiting_for: str, typed: str) -> None:
+        """Skip to the question of `name`, then `answer` it (its first line)."""
+        self.skip_to(name)
+        self.left.pop(0)
+        answer(self.child, *waiting_for, typed=typed)
+
+    def skip_to(self, name: str | None) -> None:
+        while self.left and self.left[0].name != name:
+            f = self.left.pop(0)
+            [line] = skip(f)
+            answer(self.child, f.words(f.prompt, False), WAITS_AT[f.kind], typed=line)
+        assert name is None or self.left, f"{name} is not asked here, or was asked already"
+
+    def skip_the_rest(self) -> None:
+        """Skip every question not answered yet: the summary comes next."""
+        self.skip_to(None)
 
 
 def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
@@ -115,9 +159,13 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
     child = start(tmp_path, environment)
     transcript: list[str] = []
     child.logfile_read = _Keep(transcript)
+    ask = Questions(child)
 
-    answer(child, "What name should go at the top of your worksheet?", TEXT, typed="Maria Lopez")
-    answer(child, "When is your visit?", "Date (Enter skips):", typed="12/3/2026")  # 1: which?
+    ask.answer(
+        "name", "What name should go at the top of your worksheet?", TEXT, typed="Maria Lopez"
+    )
+    # Mistake 1: a date that could be two.
+    ask.answer("appointment", "When is your visit?", "Date (Enter skips):", typed="12/3/2026")
     answer(
         child,
         '"12/3/2026" could be more than one date:',
@@ -126,42 +174,55 @@ def test_a_patient_session_in_a_real_terminal(tmp_path, environment):
         "Which one? Type its number (Enter to type the date again):",
         typed="2",
     )
-    answer(child, "Who is the visit with?", TEXT, typed="")  # a skipped question
-    answer(child, "Will someone come with you", TEXT, typed="my daughter Ana")
-    answer(child, "What kind of cancer is it?", ONE, typed="pancreas")
-    answer(child, "Where has it spread?", SEVERAL, typed="liver")
-    answer(child, "Where are you now in your care?", ONE, typed="1")
-    answer(child, "Which cancer medicines do you take now", MEDICINES, typed="")  # not sure
-    answer(child, "Which treatments are you having now", SEVERAL, typed="chemo, targetted")  # 2
+    ask.answer("care_team", "Who is the visit with?", TEXT, typed="")  # a skipped question
+    ask.answer("helper", "Will someone come with you", TEXT, typed="my daughter Ana")
+    ask.answer("cancer_type", "What kind of cancer is it?", ONE, typed="pancreas")
+    ask.answer("spread_to", "Where has it spread?", SEVERAL, typed="liver")
+    ask.answer("stage_of_care", "Where are you now in your care?", ONE, typed="1")
+    # Not sure of the names.
+    ask.answer("medicines", "Which cancer medicines do you take now", MEDICINES, typed="")
+    # Mistake 2: a misspelled treatment.
+    ask.answer(
+        "treatments", "Which treatments are you having now", SEVERAL, typed="chemo, targetted"
+    )
     answer(child, '"targetted": did you mean "Targeted drugs"? [Y/n]', typed="yes please")
-    answer(
-        child,
+    ask.answer(
+        "priorities",
         "What matters most to you right now?",
         "the first ones typed count most",
         RANKED,
         typed="eat comfortably, 1, gardening",
     )
     answer(child, 'Which one on the list is closest to "Gardening"?', typed="13")
-    answer(child, "How much do you want to hear about what lies ahead?", ONE, typed="details")
-    answer(child, "Pain, 0-10:", typed="")
+    ask.answer(
+        "information", "How much do you want to hear about what lies ahead?", ONE, typed="details"
+    )
+    ask.answer("symptoms", "Pain, 0-10:", typed="")
     answer(child, "Tiredness (lack of energy), 0-10:", typed="11")  # 3: off the scale...
     answer(child, '"11" is not a score.', "Tiredness (lack of energy), 0-10:", typed="seven")
     answer(child, "Drowsiness (feeling sleepy), 0-10:", typed="")
     answer(child, "Nausea, 0-10:", typed="5")
     answer(child, "Lack of appetite, 0-10:", typed="skip all")
-    answer(child, "Is there a topic you are not ready to talk about today?", SEVERAL, typed="")
-    answer(
-        child,
+    ask.answer(
+        "skip_topics",
+        "Is there a topic you are not ready to talk about today?",
+        SEVERAL,
+        typed="",
+    )
+    ask.answer(
+        "own_questions",
         "Do you have questions of your own?",
         "1.",
         typed="Can I still go to my son's wedding in June?",
     )
     answer(child, "2.", typed="")
+    ask.skip_the_rest()
     answer(
         child,
-        "2. Visit date: Thursday, December 3, 2026",
-        "9. Treatments: Chemotherapy; Targeted drugs",
-        "10. What matters most: Eating without nausea or discomfort; Keeping up my work; Gardening",
+        f"{number_of('appointment')}. Visit date: Thursday, December 3, 2026",
+        f"{number_of('treatments')}. Treatments: Chemotherapy; Targeted drugs",
+        f"{number_of('priorities')}. What matters most: "
+        "Eating without nausea or discomfort; Keeping up my work; Gardening",
         "press Enter to make the worksheet:",
         typed="",
     )
@@ -222,23 +283,49 @@ def test_the_next_visit_asks_for_the_new_date_and_this_weeks_symptoms(tmp_path, 
         encoding="utf-8",
     )
     os.chmod(tmp_path / "last-time.yaml", 0o600)
+    # What the next visit asks: what the file leaves empty, and this visit's date and scores.
+    last_time = load_answers(tmp_path / "last-time.yaml")
+    left = unanswered(dataclasses.replace(last_time, appointment=None, symptoms={}))
     child = start(tmp_path, environment, "interview", "--answers", "last-time.yaml")
     transcript: list[str] = []
     child.logfile_read = _Keep(transcript)
+    ask = Questions(child, left)
     child.expect_exact("The last visit was on Tuesday, November 17, 2026.")
     child.expect_exact("Kept from last time: Name, Kind of cancer, Where it has spread,")
-    answer(child, "(1 of 5) When is your visit?", "Date (Enter skips):", typed="next Tuesday")
+    ask.answer(
+        "appointment",
+        f"{progress('appointment', left)} When is your visit?",
+        "Date (Enter skips):",
+        typed="next Tuesday",
+    )
     answer(child, "Tuesday, December 8, 2026. Is that right? [Y/n]", typed="y")
-    answer(child, "(2 of 5) Who is the visit with?", TEXT, typed="Dr. Okafor")
-    answer(child, "(3 of 5) Will someone come with you", TEXT, typed="")
-    answer(child, "(4 of 5) Which cancer medicines", MEDICINES, typed="")
-    answer(
-        child, "(5 of 5) How much has each", "Last time's scores are shown", "Pain, 0-10:", typed=""
+    ask.answer(
+        "care_team",
+        f"{progress('care_team', left)} Who is the visit with?",
+        TEXT,
+        typed="Dr. Okafor",
+    )
+    ask.answer("helper", f"{progress('helper', left)} Will someone come with you", TEXT, typed="")
+    ask.answer(
+        "medicines", f"{progress('medicines', left)} Which cancer medicines", MEDICINES, typed=""
+    )
+    ask.answer(
+        "symptoms",
+        f"{progress('symptoms', left)} How much has each",
+        "Last time's scores are shown",
+        "Pain, 0-10:",
+        typed="",
     )
     answer(child, "Tiredness (lack of energy) (last time 7), 0-10:", typed="4")
     answer(child, "Drowsiness (feeling sleepy), 0-10:", typed="")
     answer(child, "Nausea (last time 5), 0-10:", typed="skip all")
-    answer(child, "12. Symptoms this week: Tiredness 4", "make the worksheet:", typed="")
+    ask.skip_the_rest()
+    answer(
+        child,
+        f"{number_of('symptoms')}. Symptoms this week: Tiredness 4",
+        "make the worksheet:",
+        typed="",
+    )
     answer(child, "Also print the longer list of questions? [y/N]", typed="")
     answer(child, "Save these answers in last-time.yaml, for next time? [y/N]", typed="yes")
     child.expect_exact("Saved the answers in")
@@ -261,30 +348,34 @@ def test_done_when_a_person_types_as_people_do(tmp_path, environment):
     child = start(tmp_path, environment)
     transcript: list[str] = []
     child.logfile_read = _Keep(transcript)
-    answer(child, "What name should go at the top of your worksheet?", TEXT, typed="Ruth Adler")
-    answer(child, "When is your visit?", "Date (Enter skips):", typed="15/12/2026")
-    answer(child, "Tuesday, December 15, 2026. Is that right? [Y/n]", typed="yes please")
-    answer(child, "Who is the visit with?", TEXT, typed="")
-    answer(child, "Will someone come with you", TEXT, typed="")
-    answer(child, "What kind of cancer is it?", ONE, typed="breast")
-    answer(child, "Where has it spread?", SEVERAL, typed="bones")
-    answer(child, "Where are you now in your care?", ONE, typed="on treatment")
-    answer(child, "Which cancer medicines do you take now", MEDICINES, typed="Ibrance")
-    answer(
-        child,
-        "Ibrance (palbociclib): a targeted pill",
-        "The medicines count as: Targeted drugs.",
-        SEVERAL,
-        typed="",
+    ask = Questions(child)
+    ask.answer(
+        "name", "What name should go at the top of your worksheet?", TEXT, typed="Ruth Adler"
     )
-    answer(child, RANKED, typed="gardening, grandchildren, stay out of hospital")
+    ask.answer("appointment", "When is your visit?", "Date (Enter skips):", typed="15/12/2026")
+    answer(child, "Tuesday, December 15, 2026. Is that right? [Y/n]", typed="yes please")
+    ask.answer("care_team", "Who is the visit with?", TEXT, typed="")
+    ask.answer("helper", "Will someone come with you", TEXT, typed="")
+    ask.answer("cancer_type", "What kind of cancer is it?", ONE, typed="breast")
+    ask.answer("spread_to", "Where has it spread?", SEVERAL, typed="bones")
+    ask.answer("stage_of_care", "Where are you now in your care?", ONE, typed="on treatment")
+    ask.answer("medicines", "Which cancer medicines do you take now", MEDICINES, typed="Ibrance")
+    child.expect_exact("Ibrance (palbociclib): a targeted pill")
+    ask.answer("treatments", "The medicines count as: Targeted drugs.", SEVERAL, typed="")
+    ask.answer("priorities", RANKED, typed="gardening, grandchildren, stay out of hospital")
     answer(child, '"stay out of hospital": did you mean "Staying out of the hospital"?', typed="y")
     answer(child, 'Which one on the list is closest to "Gardening"?', typed="13")
     answer(child, 'Which one on the list is closest to "Grandchildren"?', typed="4")
-    answer(child, "How much do you want to hear about what lies ahead?", ONE, typed="")
-    answer(child, "Pain, 0-10:", typed="skip all")
-    answer(child, "Is there a topic you are not ready to talk about today?", SEVERAL, typed="")
-    answer(child, "Do you have questions of your own?", "1.", typed="")
+    ask.answer("information", "How much do you want to hear about what lies ahead?", ONE, typed="")
+    ask.answer("symptoms", "Pain, 0-10:", typed="skip all")
+    ask.answer(
+        "skip_topics",
+        "Is there a topic you are not ready to talk about today?",
+        SEVERAL,
+        typed="",
+    )
+    ask.answer("own_questions", "Do you have questions of your own?", "1.", typed="")
+    ask.skip_the_rest()
     answer(child, "press Enter to make the worksheet:", typed="")
     answer(child, "Also print the longer list of questions? [y/N]", typed="")
     answer(child, "Keep the answers for next time? [y/N]", typed="no thanks")
@@ -307,15 +398,14 @@ def test_done_when_a_person_types_as_people_do(tmp_path, environment):
 @pytest.mark.parametrize("where", ["at the second question", "at the summary"])
 def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where):
     child = start(tmp_path, environment, "interview", "--save-answers", "mine.yaml")
-    answer(child, "What name should go at the top of your worksheet?", TEXT, typed="Maria Lopez")
+    ask = Questions(child)
+    ask.answer(
+        "name", "What name should go at the top of your worksheet?", TEXT, typed="Maria Lopez"
+    )
     if where == "at the summary":
-        # Enter for the rest; the worksheet is then being made in the background.
-        answer(child, "Date (Enter skips):", typed="")
-        for prompt in (TEXT, TEXT, ONE, SEVERAL, ONE, MEDICINES, SEVERAL, RANKED, ONE):
-            answer(child, prompt, typed="")
-        answer(child, "Pain, 0-10:", typed="skip all")
-        answer(child, "Is there a topic", SEVERAL, typed="")
-        answer(child, "Do you have questions of your own?", "1.", typed="")
+        # Enter for the rest ("skip all" for the scores); the worksheet is then
+        # being made in the background.
+        ask.skip_the_rest()
         child.expect_exact("press Enter to make the worksheet:")
     else:
         child.expect_exact("Date (Enter skips):")

@@ -11,32 +11,35 @@ import yaml
 from click.testing import CliRunner
 
 from tests.conftest import pdf_text
+from tests.interviewsupport import script
 from worksheets import dates, local_words
 from worksheets.cli import cli
 from worksheets.i18n import use_language
 from worksheets.interview import THREAD_NAME
 
 # Rosa answers in her own words: Spanish names for every choice, accents or not.
-ROSA_SESSION = [
-    "Rosa Hernández",  # nombre
-    "2026-12-03",  # fecha de la consulta
-    "",  # "jueves, 3 de diciembre de 2026. ¿Es correcto? [S/n]"
-    "Dra. Morales",  # con quién
-    "mi hijo Daniel",  # quién acompaña
-    "mama",  # tipo de cáncer
-    "huesos, higado",  # a dónde se extendió
-    "en tratamiento",  # en qué punto está
-    "",  # medicamentos: no sabe los nombres
-    "hormonas, rayos",  # tratamientos
-    "familia, dolor, fe",  # lo que más importa, lo más importante primero
-    "idea general",  # cuánto quiere saber
-    "6",  # dolor
-    "7",  # cansancio
-    "saltar todo",
-    "saltar",  # temas para otro día
-    "¿Puedo viajar a Puerto Rico en febrero?",
-    "",  # no más preguntas
-]
+# By field; a question not named here is skipped (see interviewsupport).
+ROSA_SESSION = script(
+    {
+        "name": ["Rosa Hernández"],
+        "appointment": [
+            "2026-12-03",
+            "",  # "jueves, 3 de diciembre de 2026. ¿Es correcto? [S/n]"
+        ],
+        "care_team": ["Dra. Morales"],
+        "helper": ["mi hijo Daniel"],  # quién acompaña
+        "cancer_type": ["mama"],
+        "spread_to": ["huesos, higado"],
+        "stage_of_care": ["en tratamiento"],
+        "medicines": [""],  # no sabe los nombres
+        "treatments": ["hormonas, rayos"],
+        "priorities": ["familia, dolor, fe"],  # lo más importante primero
+        "information": ["idea general"],
+        "symptoms": ["6", "7", "saltar todo"],  # dolor, cansancio
+        "skip_topics": ["saltar"],  # temas para otro día
+        "own_questions": ["¿Puedo viajar a Puerto Rico en febrero?", ""],
+    }
+)
 ACCEPT = ["", "no gracias"]  # the summary; "¿Imprimir también la lista larga?"
 DONT_SAVE = ["no"]
 

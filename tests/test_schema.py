@@ -52,6 +52,11 @@ def test_the_csv_columns_are_the_contracts():
     assert {"pain", "tiredness", "own_questions", "skip_topics"} <= set(COLUMNS)
 
 
+def test_the_person_holds_the_contracts_fields_first():
+    # The contract's four keys, in its order; a field the schema gains comes after them.
+    assert schema.section_fields("person")[:4] == ("name", "appointment", "care_team", "helper")
+
+
 def test_the_banks_condition_names_come_from_the_schema():
     assert set(CONDITION_CHOICES) == {
         "cancer_type",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import MARIA, pdf_text
-from websupport import MARIA_FORM, post, ready_pool, signed_in
+from websupport import MARIA_FORM, last_questions, post, ready_pool, signed_in
 
 from worksheets.documents import DocumentOptions
 from worksheets.web.app import create_app
@@ -240,9 +240,9 @@ def test_back_and_change(client, access: Access) -> None:  # type: ignore[no-unt
 
 
 def test_the_last_screen_shows_the_answers_and_the_print_choices(client, access: Access) -> None:  # type: ignore[no-untyped-def]
-    page = post(client, access, "/step", {**MARIA_FORM, "screen": "own", "go": "next"}).get_data(
-        as_text=True
-    )
+    page = post(
+        client, access, "/step", {**MARIA_FORM, "screen": last_questions(), "go": "next"}
+    ).get_data(as_text=True)
     assert "<h1>Make your worksheet</h1>" in page
     assert "Keeping up my work; Eating without nausea or discomfort; Being able to travel" in page
     assert "Tiredness 7, Nausea 5" in page
@@ -257,7 +257,7 @@ def test_the_last_screen_shows_the_answers_and_the_print_choices(client, access:
 def test_letters_no_font_can_print_are_said_before_the_worksheet(client, access: Access) -> None:  # type: ignore[no-untyped-def]
     import worksheets.glyphs as glyphs
 
-    typed = {**MARIA_FORM, "name": "Maria \U00013000", "screen": "own", "go": "next"}
+    typed = {**MARIA_FORM, "name": "Maria \U00013000", "screen": last_questions(), "go": "next"}
     page = post(client, access, "/step", typed).get_data(as_text=True)
     missing = glyphs.missing_characters(["\U00013000"])
     if not missing:
@@ -265,7 +265,7 @@ def test_letters_no_font_can_print_are_said_before_the_worksheet(client, access:
     assert 'class="notice" role="status"' in page
     assert glyphs.font_advice(missing) in html.unescape(page)
     assert "notice" not in post(
-        client, access, "/step", {**MARIA_FORM, "screen": "own", "go": "next"}
+        client, access, "/step", {**MARIA_FORM, "screen": last_questions(), "go": "next"}
     ).get_data(as_text=True)
 
 

@@ -176,6 +176,27 @@ def wait_for_next_page(driver: Any, action: Callable[[], None], timeout: float =
     WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(arrived)
 
 
+# --- The form's screens ----------------------------------------------------------------
+
+
+def screens_after(screen_id: str) -> tuple[Any, ...]:
+    """The screens of questions after `screen_id`, up to the last screen, where the
+    answers are shown. None after "own" today: a field the schema gains that no
+    screen names is asked on a screen of its own there (`web.form.MORE`)."""
+    from worksheets.web.form import FINISH, form_questions, screens
+
+    every = screens(form_questions(helper=False))
+    after = [s.id for s in every].index(screen_id) + 1
+    return tuple(s for s in every[after:] if s.id != FINISH)
+
+
+def last_questions() -> str:
+    """The screen whose "Next" shows the answers and the print choices."""
+    from worksheets.web.form import form_questions, screens
+
+    return screens(form_questions(helper=False))[-2].id
+
+
 # --- The page through Flask's test client (no server, no browser) ---------------------
 
 
