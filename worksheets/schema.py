@@ -514,10 +514,8 @@ def put_column(data: dict[str, Any], column: str, value: str) -> None:
     """
     f = next(f for f in FIELDS if column in f.columns)
     item: Any = value
-    if f.kind is Kind.RANKED:
-        item = [own_item(part) for part in _split(value)]
-    elif f.kind in (Kind.CHOICES, Kind.MEDICINES):
-        item = _split(value)
+    if f.kind in (Kind.CHOICES, Kind.RANKED, Kind.MEDICINES):
+        item = _split(value)  # a ranked "own: Gardening" is read by the validator
     elif f.kind is Kind.CHOICE and LIST_SEPARATOR in value:
         item = _split(value)  # so that the message says "takes one answer, not a list"
     elif f.kind is Kind.SCORES and (number := whole_number(value)) is not None:
