@@ -91,7 +91,10 @@ def test_html_and_json_come_from_the_same_selection(runner):
 
 
 BAD_FILES = {
-    "bad YAML": ("version: 1\npriorities: [work\n", "answers.yaml, line 3: this is not valid YAML"),
+    "bad YAML": (
+        "version: 1\npriorities: [work\n",
+        'answers.yaml, line 2: a list opened with "[" on this line is never closed with "]"',
+    ),
     "unknown key": (
         "version: 1\ncolour: blue\n",
         'answers.yaml, line 2, colour: "colour" is not a field',

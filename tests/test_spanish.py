@@ -215,7 +215,8 @@ def test_the_batch_template_follows_the_locale_but_english_stays_as_it_was(runne
 EARLY_PROBLEMS_ES = {
     "not valid YAML": (
         b"version: 1\nlanguage: es\npriorities: [work\n",
-        "Error: answers.yaml, línea 4: esto no es YAML válido (did not find expected ',' or ']')\n",
+        "Error: answers.yaml, línea 3: una lista que se abre con «[» en esta línea no se cierra "
+        "nunca con «]»\n",
     ),
     "a key twice": (
         b"version: 1\nlanguage: es\nperson: {name: Rosa}\nperson: {name: Ana}\n",
@@ -232,7 +233,8 @@ EARLY_PROBLEMS_ES = {
     ),
     "quoted, with a comment, Windows line ends": (
         b'version: 1\r\nlanguage: "es"   # espa\xc3\xb1ol\r\npriorities: [work\r\n',
-        "Error: answers.yaml, línea 4: esto no es YAML válido (did not find expected ',' or ']')\n",
+        "Error: answers.yaml, línea 3: una lista que se abre con «[» en esta línea no se cierra "
+        "nunca con «]»\n",
     ),
     "a wrong value": (
         b"version: 1\nlanguage: es\npriorities: [wrk]\n",
@@ -283,7 +285,8 @@ def test_the_interview_tells_a_spanish_files_problems_in_spanish(runner, tmp_pat
     result = runner.invoke(cli, ["interview", "--answers", "rosa.yaml", "-o", "r.pdf"], input="")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: rosa.yaml, línea 4: esto no es YAML válido (did not find expected ',' or ']')\n"
+        "Error: rosa.yaml, línea 3: una lista que se abre con «[» en esta línea no se cierra "
+        "nunca con «]»\n"
     )
 
 
@@ -296,5 +299,5 @@ def test_a_batch_reports_to_the_person_running_it_in_their_language(runner, tmp_
     result = runner.invoke(cli, ["batch", "people", "--format", "json"])
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "Error: rosa.yaml, line 4: this is not valid YAML (did not find expected ',' or ']')\n"
+        'Error: rosa.yaml, line 3: a list opened with "[" on this line is never closed with "]"\n'
     )

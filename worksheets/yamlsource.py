@@ -19,6 +19,7 @@ import yaml
 from .errors import InputProblems
 from .i18n import _
 from .safetext import whole_number
+from .yaml_problems import explain
 
 Path_ = tuple[str | int, ...]
 
@@ -169,17 +170,9 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     try:
         try:
             node = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else None
-            problem = error.problem or error.context or "unreadable"
-            raise _YamlProblem(
-                line, _("this is not valid YAML ({problem})").format(problem=problem)
-            ) from None
         except yaml.YAMLError as error:
-            raise _YamlProblem(
-                None, _("this is not valid YAML ({problem})").format(problem=str(error).strip())
-            ) from None
+            explained = explain(error, text)
+            raise _YamlProblem(explained.line, explained.message) from None
         except RecursionError:
             raise _YamlProblem(None, _("the file is nested too deeply")) from None
         if node is not None:
@@ -226,10 +219,11 @@ class _Builder:
             return node.value  # most of a bank: no need for the constructor
         try:
             return self.loader.construct_object(node, deep=True)
-        except yaml.YAMLError as error:
-            problem = getattr(error, "problem", None) or str(error)
+        except yaml.YAMLError:
+            # A tag PyYAML has no constructor for (`!foo 1`): said as the other
+            # tags are, not in PyYAML's words.
             raise _YamlProblem(
-                line, _("this value cannot be read ({problem})").format(problem=problem)
+                line, _("the tag {tag} is not allowed here").format(tag=node.tag)
             ) from None
         except ValueError:
             # A date that does not exist (2026-02-30): keep the text, so that

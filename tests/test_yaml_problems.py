@@ -1,0 +1,171 @@
+"""PyYAML's parse errors reach people in plain words, at the line to change,
+in their own language."""
+
+import pytest
+import yaml
+
+from worksheets.errors import InputProblems
+from worksheets.i18n import use_language
+from worksheets.yaml_problems import explain
+from worksheets.yamlsource import parse_yaml
+
+# A hand-written file's usual mistakes: the file, and what the person is told.
+MISTAKES = {
+    "a second colon": (
+        "person:\n  name: Rosa: Hernández\n",
+        "line 2: this line has one colon (:) too many; if the value holds a colon, "
+        "put it in quotes",
+    ),
+    "no space after a colon, told at that line": (
+        "person:\n  name:Rosa\n  phone: 555\n",
+        'line 2: put a space after the colon (:) on this line: "name: value"',
+    ),
+    "a list item after a name": (
+        "priorities: - work\n",
+        'line 1: a list item ("-") cannot follow a name on the same line; start it on the '
+        "next line, indented",
+    ),
+    "an anchor sign alone": (
+        "person:\n  name: & Rosa\n",
+        'line 2: a value cannot start with "&"; put the whole value in quotes',
+    ),
+    "a closing bracket first": (
+        "person:\n  name: ]Rosa\n",
+        'line 2: a value cannot start with "]"; put the whole value in quotes',
+    ),
+    "a quote running into a --- line": (
+        'version: 1\nperson:\n  name: "Rosa\n---\n',
+        'line 3: a quotation mark (") opened on this line is never closed',
+    ),
+    "a tab for indenting": (
+        "priorities:\n\t- work\n",
+        "line 2: this line is indented with a tab; use spaces instead",
+    ),
+    "an unclosed double quote, told where it opened": (
+        'version: 1\nperson:\n  name: "Rosa\n  phone: 555\n',
+        'line 3: a quotation mark (") opened on this line is never closed',
+    ),
+    "an unclosed single quote": (
+        "version: 1\nown_questions:\n  - 'Can I travel?\n",
+        "line 3: a quotation mark (') opened on this line is never closed",
+    ),
+    "an unclosed list, told where it opened": (
+        "version: 1\npriorities: [work, family\nsymptoms: {}\n",
+        'line 2: a list opened with "[" on this line is never closed with "]"',
+    ),
+    "an unclosed brace": (
+        "version: 1\nsymptoms: {pain: 3\n",
+        'line 2: a "{" opened on this line is never closed with "}"',
+    ),
+    "a line out of line": (
+        "person:\n  name: Rosa\n phone: 555\n",
+        "line 3: this line does not line up with the lines above it; check the spaces at "
+        "its start, and that nothing follows a closing quotation mark",
+    ),
+    "words after a closing quote": (
+        'person:\n  name: "Rosa" Hernández\n',
+        "line 2: this line does not line up with the lines above it; check the spaces at "
+        "its start, and that nothing follows a closing quotation mark",
+    ),
+    "a line without a colon, told itself": (
+        "version: 1\npriorities\nlanguage: en\n",
+        'line 2: this line has no colon (:); write it as "name: value"',
+    ),
+    "a list item out of line": (
+        "- work\nfamily: 1\n",
+        "line 2: this line does not line up with the list above it (the lines starting "
+        'with "-"); check the spaces at its start',
+    ),
+    "a backslash in double quotes": (
+        'own_questions:\n  - "Is C:\\Users a folder?"\n',
+        "line 2: a backslash (\\) inside double quotation marks; put this value in single "
+        "quotation marks (') instead",
+    ),
+    "a wrong \\x code in double quotes": (
+        'own_questions:\n  - "Is \\xZZ right?"\n',
+        "line 2: a backslash (\\) inside double quotation marks; put this value in single "
+        "quotation marks (') instead",
+    ),
+    "a value starting with @": (
+        "person:\n  name: @rosa\n",
+        'line 2: a value cannot start with "@"; put the whole value in quotes',
+    ),
+    "a value starting with a backtick": (
+        "person:\n  name: `Rosa`\n",
+        'line 2: a value cannot start with "`"; put the whole value in quotes',
+    ),
+    "an alias with no anchor": (
+        "person:\n  name: *rosa\n",
+        "line 2: YAML anchors and aliases (& and *) are not supported",
+    ),
+    "two documents": (
+        "version: 1\n---\nversion: 1\n",
+        'line 2: the file holds more than one document (a line "---" in the middle); keep only one',
+    ),
+    "a %YAML line": (
+        "%YAML 9.9\n---\nversion: 1\n",
+        'line 1: the "%YAML" line is not needed; remove it',
+    ),
+    "a tag with no meaning": (
+        "version: !custom 1\n",
+        "line 1: the tag !custom is not allowed here",
+    ),
+}
+
+
+def problem_of(text: str) -> str:
+    with pytest.raises(InputProblems) as caught:
+        parse_yaml(text, "answers.yaml")
+    (problem,) = caught.value.problems
+    return problem
+
+
+@pytest.mark.parametrize("text, expected", MISTAKES.values(), ids=MISTAKES.keys())
+def test_each_usual_mistake_is_told_in_plain_words_at_its_line(text, expected):
+    assert problem_of(text) == f"answers.yaml, {expected}"
+
+
+SPANISH = {
+    "a second colon": "answers.yaml, línea 2: esta línea tiene dos puntos (:) de más; si el "
+    "valor lleva dos puntos, póngalo entre comillas",
+    "a tab for indenting": "answers.yaml, línea 2: esta línea empieza con un tabulador; use "
+    "espacios en su lugar",
+    "an unclosed double quote, told where it opened": 'answers.yaml, línea 3: unas comillas (") '
+    "que se abren en esta línea no se cierran nunca",
+    "an unclosed list, told where it opened": "answers.yaml, línea 2: una lista que se abre con "
+    "«[» en esta línea no se cierra nunca con «]»",
+    "a line without a colon, told itself": "answers.yaml, línea 2: a esta línea le faltan los "
+    "dos puntos (:); escríbala así: «nombre: valor»",
+}
+
+
+@pytest.mark.parametrize("mistake", SPANISH)
+def test_a_spanish_reader_is_told_in_spanish(mistake):
+    with use_language("es"):
+        assert problem_of(MISTAKES[mistake][0]) == SPANISH[mistake]
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_no_mistake_reaches_a_spanish_reader_in_pyyamls_english(mistake):
+    with use_language("es"):
+        problem = problem_of(MISTAKES[mistake][0])
+    for english in ("found", "expected", "mapping", "scanning", "token", "stream", "line "):
+        assert english not in problem
+
+
+def test_what_is_not_known_here_is_still_told_labelled_as_pyyamls_words():
+    # A PyYAML problem this module has no words for (none of today's are).
+    error = yaml.MarkedYAMLError(problem="found something new", problem_mark=None)
+    assert explain(error, "a: 1\n").message == (
+        "this is not valid YAML (the YAML reader says: found something new)"
+    )
+    with use_language("es"):
+        assert explain(error, "a: 1\n").message == (
+            "esto no es YAML válido (el lector de YAML dice, en inglés: found something new)"
+        )
+
+
+def test_a_character_no_text_file_holds_is_named_by_its_code():
+    assert problem_of("version: 1\nperson:\n  name: Ro\x07sa\n") == (
+        "answers.yaml, line 3: this line holds a character (U+0007) that a text file cannot hold"
+    )
