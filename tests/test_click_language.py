@@ -72,8 +72,8 @@ def test_blank_help_in_spanish(runner):
     assert lines[0] == "Uso: worksheets blank [OPCIONES]"
     assert "  Escribe una hoja en blanco para llenar a mano." in lines
     assert "Opciones:" in lines
-    assert "  --copies NÚMERO           Cuántas copias en un solo PDF, para imprimir." in lines
-    assert "                            [por omisión: 1; 1<=x<=1000]" in lines
+    assert "  --copies N                Cuántas copias en un solo PDF, para imprimir." in lines
+    assert "                            [por omisión: 1; de 1 a 1000]" in lines
     assert lines[-1] == "  --help                    Muestra este mensaje y termina."
 
 
@@ -107,13 +107,19 @@ USAGE_ERRORS_ES = {
         ["blank", "--language", "es", "--copies", "abc"],
         "Uso: worksheets blank [OPCIONES]\n"
         "Para ver la ayuda, escriba 'worksheets blank --help'.\n\n"
-        "Error: Valor no válido para '--copies': 'abc' no es un número válido.\n",
+        "Error: Valor no válido para '--copies': «abc» no es un número entero\n",
     ),
     "out of range": (
         ["blank", "--copies", "0", "--language", "es"],
         "Uso: worksheets blank [OPCIONES]\n"
         "Para ver la ayuda, escriba 'worksheets blank --help'.\n\n"
-        "Error: Valor no válido para '--copies': 0 no está en el rango 1<=x<=1000.\n",
+        "Error: Valor no válido para '--copies': 0 no es un número de 1 a 1000\n",
+    ),
+    "too few workers": (
+        ["batch", "people.csv", "--jobs", "0", "--language", "es"],
+        "Uso: worksheets batch [OPCIONES] ENTRADA\n"
+        "Para ver la ayuda, escriba 'worksheets batch --help'.\n\n"
+        "Error: Valor no válido para '--jobs': 0 es muy poco: ponga 1 o más\n",
     ),
     "not a choice": (
         ["blank", "--paper", "legal", "--language", "es"],
@@ -160,8 +166,8 @@ Usage: worksheets blank [OPTIONS]
   Example: worksheets blank --copies 50 --clinic riverside.yaml
 
 Options:
-  --copies INTEGER RANGE    How many copies in one PDF, for printing.
-                            [default: 1; 1<=x<=1000]
+  --copies N                How many copies in one PDF, for printing.
+                            [default: 1; from 1 to 1000]
   -o, --output PATH         Where to write; - writes to standard output.
   --format [pdf|html|json]  PDF to print, HTML to read on screen, JSON for
                             tools.  [default: pdf]
@@ -193,9 +199,27 @@ def test_english_help_and_errors_are_as_they_were(runner):
     assert result.stderr == (
         "Usage: worksheets blank [OPTIONS]\n"
         "Try 'worksheets blank --help' for help.\n\n"
-        "Error: Invalid value for '--copies': 'abc' is not a valid integer range.\n"
+        "Error: Invalid value for '--copies': \"abc\" is not a whole number\n"
     )
     assert run(runner, ["--version"]).stdout.startswith("worksheets, version ")
+
+
+@pytest.mark.parametrize(
+    "args, told",
+    [
+        (["blank", "--copies", "1001"], "'--copies': 1001 is not a number from 1 to 1000"),
+        (["blank", "--copies", "1_000"], "'--copies': \"1_000\" is not a whole number"),
+        (["blank", "--copies", "9" * 5000], "'--copies': \"" + "9" * 5000 + '" is not a whole'),
+        (["blank", "--copies", "\x1b[2J"], "'--copies': \"\\x1b[2J\" is not a whole number"),
+        (["batch", "people.csv", "--jobs", "-1"], "'--jobs': -1 is too small: give 1 or more"),
+        (["web", "--port", "65536"], "'--port': 65536 is not a number from 0 to 65535"),
+    ],
+)
+def test_numbers_out_of_bounds_are_told_in_words(runner, args, told):
+    result = run(runner, args)
+    assert result.exit_code == 2
+    assert f"Error: Invalid value for {told}" in result.stderr
+    assert "Traceback" not in result.output
 
 
 def _locale_run(lang, *args):

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .click_language import Argument, Group, Option, click_gettext, speak_to_click
+from .click_language import Argument, Group, Option, WholeNumber, click_gettext, speak_to_click
 from .errors import UserError
 from .i18n import N_, _
 from .safetext import shown
@@ -403,7 +403,8 @@ def _document_options(options: dict[str, Any]) -> Any:
 @cli.command()
 @option(
     "--copies",
-    type=click.IntRange(1, 1000),
+    type=WholeNumber(1, 1000),
+    metavar="N",
     default=1,
     show_default=True,
     help=N_("How many copies in one PDF, for printing."),
@@ -437,7 +438,7 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @option("--no-browser", is_flag=True, help=N_("Only print the address; open no browser."))
 @option(
     "--port",
-    type=click.IntRange(0, 65535),
+    type=WholeNumber(0, 65535),
     default=0,
     metavar="N",
     help=N_("The port to listen on.  [default: a free one]"),
@@ -532,7 +533,7 @@ def _without_output(command: Any) -> Any:
 )
 @option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=WholeNumber(min=1),
     metavar="N",
     help=N_("Worksheets made at the same time.  [default: the number of CPUs]"),
 )

@@ -131,3 +131,35 @@ class Command(click.Command):
 class Group(Command, click.Group):
     command_class = Command
     subcommand_metavar = _EnglishWords()
+
+
+class WholeNumber(click.IntRange):
+    """A whole number within bounds, said in words: "from 1 to 1000", "1 or more".
+
+    Click says a range as "1<=x<=1000", in no language a reader of the
+    worksheets speaks, and reads "1_000" or a 5,000-digit number as Python
+    would; this reads plain decimal digits, as people type them.
+    """
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        from .safetext import shown, whole_number
+
+        number = value if isinstance(value, int) else whole_number(str(value))
+        if number is None:
+            self.fail(
+                _('"{value}" is not a whole number').format(value=shown(str(value))), param, ctx
+            )
+        if (self.min is not None and number < self.min) or (
+            self.max is not None and number > self.max
+        ):
+            if self.max is None:
+                message = _("{value} is too small: give {min} or more")
+            else:
+                message = _("{value} is not a number from {min} to {max}")
+            self.fail(message.format(value=number, min=self.min, max=self.max), param, ctx)
+        return number
+
+    def _describe_range(self) -> str:
+        if self.max is None:
+            return _("{min} or more").format(min=self.min)
+        return _("from {min} to {max}").format(min=self.min, max=self.max)
