@@ -170,7 +170,7 @@ def test_wrong_files_get_a_plain_message(tmp_path, text, expected):
 
 def test_binary_garbage_is_refused(tmp_path):
     path = tmp_path / "answers.yaml"
-    path.write_bytes(os.urandom(64) + b"\x00")
+    path.write_bytes(b"\x01" + os.urandom(64) + b"\x00")  # never a byte-order mark
     with pytest.raises(InputProblems) as caught:
         load_answers(path)
     (problem,) = caught.value.problems

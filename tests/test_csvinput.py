@@ -306,6 +306,18 @@ def test_a_file_that_is_not_utf8_is_a_clear_error(tmp_path):
     ]
 
 
+def test_a_spreadsheets_unicode_text_is_told_to_be_saved_as_utf8(tmp_path):
+    # Excel's "Unicode Text" is UTF-16 with tabs: not "binary data".
+    path = tmp_path / "people.csv"
+    path.write_bytes("name\tpriorities\nJosé\twork\n".encode("utf-16"))
+    with pytest.raises(InputProblems) as caught:
+        read_batch_csv(path)
+    assert caught.value.problems == [
+        'people.csv: the file is saved as UTF-16 (sometimes called "Unicode"); '
+        "save it again as UTF-8"
+    ]
+
+
 def test_the_template_reads_back_with_no_problems():
     rows = parse_batch_csv(example_csv(), "template.csv")
     assert [row.problems for row in rows] == [(), ()]

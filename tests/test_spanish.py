@@ -226,6 +226,11 @@ EARLY_PROBLEMS_ES = {
         "version: 1\nlanguage: es\nperson:\n  name: Rosa Hernández\n".encode("cp1252"),
         "Error: answers.yaml, línea 4: el archivo no es texto UTF-8; guárdelo otra vez como UTF-8\n",
     ),
+    "saved as UTF-16": (
+        "version: 1\nlanguage: es\n".encode("utf-16"),
+        "Error: answers.yaml: el archivo está guardado como UTF-16 (a veces llamado «Unicode»); "
+        "guárdelo otra vez como UTF-8\n",
+    ),
     "too large": (
         ("version: 1\nlanguage: es\nown_questions:\n  - " + "x" * 1_000_000 + "\n").encode(),
         "Error: answers.yaml: el archivo pasa de 1 MB, es demasiado grande para un archivo de "

@@ -69,5 +69,23 @@ def test_binary_and_non_utf8_are_refused_with_the_line():
     ]
 
 
+@pytest.mark.parametrize(
+    "encoding, called",
+    [
+        ("utf-16", "UTF-16"),  # Notepad's "Unicode": a byte-order mark first
+        ("utf-16-le", "UTF-16"),  # no mark, every other byte zero
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+    ],
+)
+def test_text_saved_as_utf16_is_told_what_to_do_not_called_binary(encoding, called):
+    with pytest.raises(InputProblems) as caught:
+        decode_text("version: 1\nperson:\n  name: José\n".encode(encoding), "a.yaml")
+    assert caught.value.problems == [
+        f'a.yaml: the file is saved as {called} (sometimes called "Unicode"); '
+        "save it again as UTF-8"
+    ]
+
+
 def test_byte_order_mark_is_accepted():
     assert decode_text("\ufeffversion: 1".encode(), "a.yaml") == "version: 1"

@@ -132,6 +132,15 @@ def text_of(raw: bytes, limit: int, name: str, what: str) -> str:
 
 
 def decode_text(raw: bytes, name: str) -> str:
+    if (wide := _wide_encoding(raw)) is not None:
+        raise InputProblems(
+            [
+                _(
+                    '{name}: the file is saved as {encoding} (sometimes called "Unicode"); '
+                    "save it again as UTF-8"
+                ).format(name=name, encoding=wide)
+            ]
+        )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise InputProblems(
@@ -154,6 +163,24 @@ def decode_text(raw: bytes, name: str) -> str:
             ]
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32, as Windows Notepad and Excel save "Unicode" text, if `raw` is that.
+
+    Told by the byte-order mark, or, without one, by text whose every other
+    byte is zero (letters of the Latin alphabet in UTF-16).
+    """
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = raw[:200]
+    if len(sample) >= 4 and (
+        sample[1::2].count(0) == len(sample) // 2 or sample[0::2].count(0) == len(sample) // 2
+    ):
+        return "UTF-16"
+    return None
 
 
 def _human_size(size: int) -> str:
