@@ -296,26 +296,23 @@ def test_a_file_over_the_size_limit_is_a_clear_error(tmp_path):
     ]
 
 
-def test_a_file_that_is_not_utf8_is_a_clear_error(tmp_path):
+@pytest.mark.parametrize(
+    "content, told",
+    [
+        ("name\nJosé\n".encode("cp1252"), "people.csv, line 2: the file is not UTF-8 text"),
+        # Excel's "Unicode Text" is UTF-16 with tabs: not "binary data".
+        (
+            "name\tpriorities\nJosé\twork\n".encode("utf-16"),
+            'people.csv: the file is saved as UTF-16 (sometimes called "Unicode")',
+        ),
+    ],
+)
+def test_a_file_that_is_not_utf8_is_told_to_be_saved_as_utf8(tmp_path, content, told):
     path = tmp_path / "people.csv"
-    path.write_bytes("name\nJosé\n".encode("cp1252"))
+    path.write_bytes(content)
     with pytest.raises(InputProblems) as caught:
         read_batch_csv(path)
-    assert caught.value.problems == [
-        "people.csv, line 2: the file is not UTF-8 text; save it again as UTF-8"
-    ]
-
-
-def test_a_spreadsheets_unicode_text_is_told_to_be_saved_as_utf8(tmp_path):
-    # Excel's "Unicode Text" is UTF-16 with tabs: not "binary data".
-    path = tmp_path / "people.csv"
-    path.write_bytes("name\tpriorities\nJosé\twork\n".encode("utf-16"))
-    with pytest.raises(InputProblems) as caught:
-        read_batch_csv(path)
-    assert caught.value.problems == [
-        'people.csv: the file is saved as UTF-16 (sometimes called "Unicode"); '
-        "save it again as UTF-8"
-    ]
+    assert caught.value.problems == [f"{told}; save it again as UTF-8"]
 
 
 def test_the_template_reads_back_with_no_problems():
