@@ -12,6 +12,7 @@ import dataclasses
 import os
 import platform
 import re
+import signal
 import stat
 import subprocess
 import sys
@@ -395,8 +396,16 @@ def test_done_when_a_person_types_as_people_do(tmp_path, environment):
     assert "How often will my blood be checked on my CDK4/6 pill" in text
 
 
+@pytest.mark.parametrize(
+    "stop, code",
+    [
+        ("Ctrl-C", 130),
+        (signal.SIGTERM, 143),  # `kill PID`
+        (signal.SIGHUP, 129),  # the terminal window closed
+    ],
+)
 @pytest.mark.parametrize("where", ["at the second question", "at the summary"])
-def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where):
+def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where, stop, code):
     child = start(tmp_path, environment, "interview", "--save-answers", "mine.yaml")
     ask = Questions(child)
     ask.answer(
@@ -410,10 +419,13 @@ def test_ctrl_c_stops_with_nothing_written(tmp_path, environment, where):
     else:
         child.expect_exact("Date (Enter skips):")
     wait_until_reading(child)
-    child.sendintr()
+    if stop == "Ctrl-C":
+        child.sendintr()
+    else:
+        child.kill(stop)
     child.expect_exact("Stopped. Nothing was written.")
     said = finish(child)
-    assert child.exitstatus == 130, said
+    assert child.exitstatus == code, said
     assert "Traceback" not in said
     assert os.listdir(tmp_path) == []
 

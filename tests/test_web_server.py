@@ -156,12 +156,40 @@ def test_many_people_at_once_all_get_their_worksheet_and_nothing_is_kept(
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
 
 
-def test_sigterm_stops_it_with_its_workers(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_stop_it_with_its_workers(tmp_path: Path, stop, code) -> None:
+    # Sent the moment the address is shown, as a service manager may.
     server = start_server(tmp_path)
     workers = _children(server.process.pid)
-    server.process.send_signal(signal.SIGTERM)
-    server.process.communicate(timeout=30)
-    assert server.process.returncode == 143
+    server.process.send_signal(stop)
+    _out, err = server.process.communicate(timeout=30)
+    assert server.process.returncode == code, err
+    assert "Traceback" not in err
+    time.sleep(0.5)
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
+
+
+def test_sigterm_while_it_starts_stops_it_too(tmp_path: Path) -> None:
+    # Stopped while the worksheet makers start, before any address is shown.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "worksheets", "web", "--no-browser"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=private_environment(tmp_path),
+        cwd=tmp_path,
+    )
+    deadline = time.monotonic() + 60
+    while not _children(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    workers = _children(process.pid)
+    assert workers
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 143, err
+    assert "Your worksheet page" not in out
+    assert "Traceback" not in err
     time.sleep(0.5)
     for pid in workers:
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()

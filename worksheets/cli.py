@@ -49,19 +49,16 @@ class WorksheetsGroup(Group):
         return contextvars.copy_context().run(self._main, *args, **kwargs)
 
     def _main(self, *args: Any, **kwargs: Any) -> Any:
-        from .errors import Stopped
 
         kwargs["standalone_mode"] = False
         speak_to_click()
         _stop_on_signals()
         try:
             result = super().main(*args, **kwargs)
-        except Stopped as stopped:
+        except (click.Abort, KeyboardInterrupt, EOFError) as stop:
             click.echo("\n" + _("Stopped. Nothing was written."), err=True)
-            sys.exit(128 + stopped.signum)
-        except (click.Abort, KeyboardInterrupt, EOFError):
-            click.echo("\n" + _("Stopped. Nothing was written."), err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            signal = _stopping_signal(stop)
+            sys.exit(128 + signal if signal is not None else EXIT_INTERRUPTED)
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
@@ -129,6 +126,20 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
         words = click_gettext("%(prog)s, version %(version)s")
         click.echo(words % {"prog": "worksheets", "version": __version__})
         ctx.exit()
+
+
+def _stopping_signal(stop: BaseException) -> int | None:
+    """The SIGTERM or SIGHUP behind `stop`, if one was. Click turns every
+    KeyboardInterrupt, ours included, into an Abort, raised from it or (at a
+    prompt) while handling it."""
+    from .errors import Stopped
+
+    seen: BaseException | None = stop
+    while seen is not None:
+        if isinstance(seen, Stopped):
+            return seen.signum
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _stop_on_signals() -> None:

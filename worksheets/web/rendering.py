@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -49,10 +50,18 @@ class Rendered:
 # --- In the worker process ---------------------------------------------------------
 
 
+# The signals that stop the server. Held back while a worker starts: a worker
+# whose start is cut short prints a traceback of its own (its parent's
+# instructions never came), and the signal is taken once the start is done.
+_STOPPING = {
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+}
+
+
 def _worker_main(connection: Connection, options: DocumentOptions, folder: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops us, not Ctrl-C
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
     # WeasyPrint copies the page's fonts (ours, never anything typed) into a temporary
     # folder; the server removes this one whatever happens to the worker.
     tempfile.tempdir = folder
@@ -143,11 +152,12 @@ class _Worker:
 
 
 def _start_deaf_to_ctrl_c(process: Any) -> None:
-    """Start `process` with Ctrl-C blocked until it ignores it.
+    """Start `process` with the stopping signals blocked until it is started.
 
     Ctrl-C reaches every process of the terminal's group; a worker still
-    starting up would otherwise print a traceback. The signal mask, unlike
-    handlers, passes on to the new interpreter.
+    starting up would otherwise print a traceback, as it would if a SIGTERM
+    to the server cut its start short. The signal mask, unlike handlers,
+    passes on to the new interpreter, which unblocks them once it ignores Ctrl-C.
     """
     if not hasattr(signal, "pthread_sigmask"):  # Windows
         process.start()
@@ -156,9 +166,26 @@ def _start_deaf_to_ctrl_c(process: Any) -> None:
 
     # Started first: starting it unblocks Ctrl-C again, in the middle of ours.
     resource_tracker.ensure_running()
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
+    with signals_held():
         process.start()
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold back the stopping signals in this thread, and in every thread it
+    starts meanwhile (a thread is born with its parent's mask), for good.
+
+    A signal blocked in one thread is still delivered to any other that does
+    not block it, and Python then runs the handler in the main thread at once:
+    so the server's own threads are started with them blocked, which leaves
+    the main thread alone to take them, once it no longer holds them.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
@@ -183,8 +210,12 @@ class RenderPool:
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
-        for _index in range(workers):
-            self._add()
+        try:
+            for _index in range(workers):
+                self._add()
+        except BaseException:  # stopped while they start: none is left running
+            self.close()
+            raise
 
     def _add(self) -> _Worker:
         worker = _Worker(self._context, self._options)

@@ -43,26 +43,28 @@ def serve(
     import waitress.server
 
     from .app import create_app
-    from .rendering import RenderPool, RenderProblem
+    from .rendering import RenderPool, RenderProblem, signals_held
 
     out = out or sys.stdout
     _quiet_waitress()
     try:
-        server: Any = waitress.server.create_server(
-            _placeholder_app,
-            host=host,
-            port=port,
-            threads=THREADS,
-            ident="worksheets",
-            # Far above the page's own limit, so that a too-large upload (a photo
-            # chosen by mistake) gets the form back with a message from the page,
-            # not the server's bare "Request Entity Too Large".
-            max_request_body_size=_IN_MEMORY,
-            inbuf_overflow=_IN_MEMORY,
-            outbuf_overflow=_IN_MEMORY,
-            expose_tracebacks=False,
-            clear_untrusted_proxy_headers=True,
-        )
+        # Waitress starts its threads here: born deaf to the stopping signals.
+        with signals_held():
+            server: Any = waitress.server.create_server(
+                _placeholder_app,
+                host=host,
+                port=port,
+                threads=THREADS,
+                ident="worksheets",
+                # Far above the page's own limit, so that a too-large upload (a photo
+                # chosen by mistake) gets the form back with a message from the page,
+                # not the server's bare "Request Entity Too Large".
+                max_request_body_size=_IN_MEMORY,
+                inbuf_overflow=_IN_MEMORY,
+                outbuf_overflow=_IN_MEMORY,
+                expose_tracebacks=False,
+                clear_untrusted_proxy_headers=True,
+            )
     except OSError as error:
         raise UserError(_port_problem(error, port)) from None
     pool = RenderPool(document, workers=workers or min(2, os.cpu_count() or 1))
@@ -76,14 +78,16 @@ def serve(
         except RenderProblem as problem:
             raise UserError(str(problem)) from None
         url = access.url()
-        print(_("Your worksheet page: {url}").format(url=url), file=out, flush=True)
-        print(_("To stop, hold the Ctrl key and press C."), file=out, flush=True)
-        if on_ready is not None:
-            on_ready(url)
-        if open_browser:
-            threading.Thread(target=_open, args=(url,), daemon=True).start()
-        with _stop_on_signals() as stopped:
-            server.run()  # returns once a signal stopped it (waitress swallows the exception)
+        # The signals are taken before the address is shown: a SIGTERM sent as
+        # soon as it is (a service manager, a test) is kept for the exit code.
+        with _stop_on_signals() as stopped, contextlib.suppress(KeyboardInterrupt):
+            print(_("Your worksheet page: {url}").format(url=url), file=out, flush=True)
+            print(_("To stop, hold the Ctrl key and press C."), file=out, flush=True)
+            if on_ready is not None:
+                on_ready(url)
+            if open_browser:
+                threading.Thread(target=_open, args=(url,), daemon=True).start()
+            server.run()  # returns once a signal stopped it (waitress swallows it)
     finally:
         server.close()
         pool.close()
