@@ -87,6 +87,22 @@ def test_a_worksheet_says_when_some_questions_have_no_text_in_its_language(tmp_p
     )
 
 
+def test_one_question_without_its_language_is_told_in_the_singular(tmp_path):
+    folder = clinic_copy(tmp_path)
+    goals = folder / "es" / "goals.yaml"
+    text = goals.read_text(encoding="utf-8")
+    start = text.index("  goals-aim-of-treatment:")
+    end = text.index("  goals-best-hope:")
+    goals.write_text(text[:start] + text[end:], encoding="utf-8")
+    warnings = []
+    options = DocumentOptions(format="html", bank=folder, language="es")
+    personal_document(load_answers(MARIA), options, warn=warnings.append)
+    assert warnings == [
+        "1 pregunta de esta hoja no tiene texto en español en el banco de preguntas; "
+        "se imprime tal como está escrita"
+    ]
+
+
 def test_translation_files_get_every_problem_with_file_and_line(tmp_path):
     folder = clinic_copy(tmp_path)
     write(
@@ -185,8 +201,8 @@ def test_a_clinic_files_own_questions_can_carry_spanish(tmp_path):
     # The clinic wrote no Spanish for this one: printed as written, and said so.
     assert "Is there a shuttle?" in html
     assert warnings == [
-        "1 preguntas de esta hoja no tienen texto en español en el banco de preguntas; "
-        "se imprimen tal como están escritas"
+        "1 pregunta de esta hoja no tiene texto en español en el banco de preguntas; "
+        "se imprime tal como está escrita"
     ]
 
 

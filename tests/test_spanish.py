@@ -160,7 +160,7 @@ def test_a_clinic_text_without_spanish_is_printed_as_written(runner, tmp_path):
     assert "A quién llamar" in text and "Riverside Cancer Center" in text
     assert "Pregunte por: the oncology nurse on call" in text
     assert "Where can my family park, and is it free?" in text
-    assert "no tienen texto en español" in result.stderr
+    assert "1 pregunta de esta hoja no tiene texto en español" in result.stderr
 
 
 def test_a_spanish_answers_file_is_answered_in_spanish(runner):
@@ -256,6 +256,17 @@ def test_a_spanish_files_problems_are_told_in_spanish(runner, tmp_path, case):
     result = runner.invoke(cli, ["render", "answers.yaml"])
     assert result.exit_code == 1
     assert result.stderr == expected
+
+
+def test_several_problems_are_headed_in_the_files_language(runner, tmp_path):
+    (tmp_path / "answers.yaml").write_text(
+        "version: 1\nlanguage: es\npriorities: [wrk]\nsymptoms:\n  pain: 11\n", encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["render", "answers.yaml"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: 2 problemas:\n  answers.yaml, línea 3, priorities: ")
+    english = runner.invoke(cli, ["render", "answers.yaml", "--language", "en"])
+    assert english.stderr.startswith("Error: 2 problems:\n  answers.yaml, line 3, priorities: ")
 
 
 def test_the_command_line_language_wins_for_the_files_problems(runner, tmp_path):

@@ -165,16 +165,19 @@ def _warn_untranslated(
     bank: Bank, printed: Iterable[Question], warn: Callable[[str], None]
 ) -> None:
     """Say so when questions print in the bank's language on another's worksheet."""
-    from .i18n import _, language_name
+    from .i18n import language_name, ngettext
 
     if bank.language == bank.source_language:
         return
     missing = [q for q in printed if q.language and q.language != bank.language]
     if missing:
         warn(
-            _(
+            ngettext(
+                "{n} question on this worksheet has no {language} text in the question bank; "
+                "it prints as written",
                 "{n} questions on this worksheet have no {language} text in the question bank; "
-                "they print as written"
+                "they print as written",
+                len(missing),
             ).format(n=len(missing), language=language_name(bank.language))
         )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .i18n import current_language, ngettext, use_language
 from .safetext import shown
 
 
@@ -56,6 +57,9 @@ class InputProblems(UserError):
 
     def __init__(self, problems: Sequence[Problem | str]) -> None:
         self.items = [p if isinstance(p, Problem) else Problem(p) for p in problems]
+        # The problems are worded in the language of this moment (a Spanish
+        # file's own, say); their heading, printed later, is worded in it too.
+        self.language = current_language()
         super().__init__("\n".join(self.problems))
 
     @property
@@ -67,7 +71,10 @@ class InputProblems(UserError):
         lines = [shown(line) for line in self.problems]
         if len(lines) == 1:
             return lines[0]
-        return f"{len(lines)} problems:\n" + "\n".join(f"  {p}" for p in lines)
+        # Never one: a single problem is the message itself.
+        with use_language(self.language):
+            heading = ngettext("{n} problem:", "{n} problems:", len(lines)).format(n=len(lines))
+        return heading + "\n" + "\n".join(f"  {p}" for p in lines)
 
 
 class Stopped(KeyboardInterrupt):
