@@ -198,3 +198,12 @@ def test_answers_saved_from_a_spanish_interview_render_in_spanish(runner, tmp_pa
     again = runner.invoke(cli, ["render", "mias.yaml", "-o", "otra.pdf"])
     assert again.exit_code == 0, again.output
     assert "Consulta del jueves, 3 de diciembre de 2026" in pdf_text(tmp_path / "otra.pdf")
+
+
+def test_the_spanish_interview_describes_medicines_in_spanish():
+    from worksheets.interview import Conversation
+
+    with use_language("es"):
+        [zometa] = Conversation(None).medicine_list().resolve_all(["Zometa"])  # type: ignore[arg-type]
+    assert zometa.medicine is not None
+    assert zometa.medicine.description.startswith("Un bisfosfonato que se da por la vena")

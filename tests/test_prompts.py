@@ -640,6 +640,24 @@ def test_each_name_is_understood(typed, understood):
     assert said[-1] == "  " + understood
 
 
+def test_in_spanish_the_read_back_is_in_spanish_and_a_spanish_name_needs_no_english_one():
+    from worksheets.bank import load_bank
+    from worksheets.i18n import use_language
+
+    with use_language("es"):
+        fake = FakeConsole("Zometa, letrozol, capecitabina, 5-FU")
+        prompts.read_medicines(
+            fake.console, "¿Qué medicinas?", None, medicines=load_bank(None, "es").medicines
+        )
+    assert fake.lines[-4:] == [
+        "  Zometa (zoledronic acid): un bisfosfonato que se da por la vena cada 4 a 12 semanas; "
+        "fortalece los huesos y baja el riesgo de fracturas por cáncer en los huesos",
+        "  letrozol: pastilla de terapia hormonal",
+        "  capecitabina: pastilla de quimioterapia",
+        "  5-FU (fluorouracil): medicamento de quimioterapia",
+    ]
+
+
 def test_a_misspelling_is_kept_in_its_right_spelling():
     assert read_medicines("ibrence")[0] == ("Ibrance",)
 

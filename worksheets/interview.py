@@ -318,10 +318,12 @@ class Conversation:
         self.last_time: Mapping[str, int] = {}  # last visit's scores, shown on the next
 
     def medicine_list(self) -> MedicineList:
-        """The bank's medicine list (the background thread has most likely loaded the bank)."""
+        """The bank's medicine list, described in the interview's language (the
+        background thread has most likely loaded the bank)."""
         from .bank import load_bank
+        from .i18n import current_language
 
-        return load_bank(self.bank).medicines
+        return load_bank(self.bank, current_language()).medicines
 
     def treatments_of(self, names: Sequence[str]) -> str | None:
         """`The medicines count as: Targeted drugs; Hormone therapy.` for the class list."""

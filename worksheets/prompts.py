@@ -728,7 +728,11 @@ def _class_words() -> dict[str, str]:
     }
 
 
-_PILL = re.compile(r"\b(pills?|tablets?|capsules?)\b", re.IGNORECASE)
+# A description that says the medicine is a pill, in any language of the list.
+_PILL = re.compile(
+    r"\b(pills?|tablets?|capsules?|pastillas?|tabletas?|cápsulas?|comprimidos?)\b",
+    re.IGNORECASE,
+)
 
 
 def proper_name(resolved: Resolved) -> str:
@@ -750,6 +754,14 @@ def proper_name(resolved: Resolved) -> str:
     return names[best[2]] if best else names[0]
 
 
+def _same_name(given: str, generic: str) -> bool:
+    """The generic name itself, or it spelled in another language: "letrozol"
+    and "capecitabina" need no "(letrozole)" after them on a Spanish screen."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(name_key(given), name_key(generic)) >= 80
+
+
 def understood_medicine(resolved: Resolved) -> str:
     """`Ibrance (palbociclib): a targeted pill`: what the program took a name for."""
     medicine = resolved.medicine
@@ -758,7 +770,8 @@ def understood_medicine(resolved: Resolved) -> str:
     shown = proper_name(resolved)
     if medicine.regimen:
         shown += f" ({', '.join(medicine.regimen)})"
-    elif name_key(medicine.name) != name_key(_DOSE.sub("", shown)):
+    elif not _same_name(_DOSE.sub("", shown), medicine.name):
+        # A brand or a short name ("5-FU"): its generic name, as a check.
         shown += f" ({medicine.name})"
     first_sentence = medicine.description.split(". ")[0].rstrip(".")
     if not resolved.classes:
