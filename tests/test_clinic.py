@@ -59,6 +59,63 @@ def test_a_wrong_clinic_file_gets_every_problem(tmp_path):
     ]
 
 
+BILINGUAL = """\
+    version: 1
+    name:
+      en: Riverside Cancer Center
+      es: Centro de Cáncer Riverside
+    phone: 555-0100
+    ask_for:
+      en: the oncology nurse on call
+      es: 0800 enfermera de turno
+    """
+
+
+@pytest.mark.parametrize(
+    "language, name, ask_for",
+    [
+        ("en", "Riverside Cancer Center", "the oncology nurse on call"),
+        ("es", "Centro de Cáncer Riverside", "0800 enfermera de turno"),
+    ],
+)
+def test_the_clinics_name_and_whom_to_ask_for_can_carry_each_language(
+    tmp_path, language, name, ask_for
+):
+    clinic = load_clinic(write(tmp_path, BILINGUAL), load_bank(None, language))
+    assert (clinic.name, clinic.ask_for, clinic.phone) == (name, ask_for, "555-0100")
+
+
+def test_a_spanish_worksheet_prints_the_clinics_spanish(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, BILINGUAL)
+    result = CliRunner().invoke(
+        cli, ["blank", "--clinic", "clinic.yaml", "--language", "es", "-o", "b.pdf"]
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(tmp_path / "b.pdf").split())
+    assert "Centro de Cáncer Riverside" in text
+    assert "Pregunte por: 0800 enfermera de turno" in text
+    assert "Riverside Cancer Center" not in text
+
+
+def test_texts_in_languages_are_checked_like_the_banks(tmp_path):
+    path = write(
+        tmp_path,
+        """\
+        version: 1
+        name: {es: Centro}
+        ask_for: {en: the nurse, EN: x, es: [1]}
+        """,
+    )
+    with pytest.raises(InputProblems) as caught:
+        load_clinic(path, load_bank())
+    assert caught.value.problems == [
+        'clinic.yaml, line 2, name: has no text in "en", the bank\'s language',
+        'clinic.yaml, line 3, ask_for: "EN" is not a language code such as "es"',
+        "clinic.yaml, line 3, ask_for.es: should be a short piece of text",
+    ]
+
+
 def test_clinic_details_are_on_personal_and_blank_worksheets(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()

@@ -16,6 +16,7 @@ and the clinic's own extra questions, validated like the bank's.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,10 +50,15 @@ def load_clinic(path: Path, bank: Bank) -> Clinic:
 # Read as typed: `phone: 02071234567` stays as it is (see yamlsource).
 TEXT_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("name",),
+    ("name", "*"),
     ("phone",),
     ("after_hours",),
     ("ask_for",),
+    ("ask_for", "*"),
 )
+# Words that can be given in several languages, `{en: .., es: ..}`, as a
+# question's text can; phone numbers need no translation.
+IN_LANGUAGES = ("name", "ask_for")
 
 
 def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
@@ -80,20 +86,50 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
 
     def text(key: str, required: bool = False) -> str | None:
         value = data.get(key)
+        if isinstance(value, dict) and key in IN_LANGUAGES:
+            return in_language(key, value)
+        return one_text(key, value, required)
+
+    def in_language(key: str, value: dict[Any, Any]) -> str | None:
+        """`{en: .., es: ..}`: the worksheet's language where given, else the bank's own."""
+        source = bank.source_language
+        if source not in value:
+            problem(
+                (key,),
+                key,
+                _('has no text in "{language}", the bank\'s language').format(language=source),
+            )
+            return None
+        chosen: str | None = None
+        for code, words in value.items():
+            if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code):
+                problem(
+                    (key,), key, _('"{key}" is not a language code such as "es"').format(key=code)
+                )
+                continue
+            checked = one_text(f"{key}.{code}", words, path=(key, code))
+            if code == bank.language or (code == source and chosen is None):
+                chosen = checked if checked is not None else chosen
+        return chosen
+
+    def one_text(
+        key: str, value: Any, required: bool = False, path: tuple[Any, ...] | None = None
+    ) -> str | None:
+        path = path or (key,)
         if value is None or value == "":
             if required:
                 problem((), key, _("missing; the clinic's name is printed on every worksheet"))
             return None
         if isinstance(value, bool) or not isinstance(value, str | int):
-            problem((key,), key, _("should be a short piece of text"))
+            problem(path, key, _("should be a short piece of text"))
             return None
         value = " ".join(str(value).split())
         if refused := control_problem(value):
-            problem((key,), key, refused)
+            problem(path, key, refused)
             return None
         if len(value) > MAX_FIELD_CHARS:
             problem(
-                (key,),
+                path,
                 key,
                 _("is {n} characters long; at most {limit} fit").format(
                     n=len(value), limit=MAX_FIELD_CHARS
