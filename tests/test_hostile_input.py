@@ -71,6 +71,55 @@ def test_several_questions_with_commas_in_one_cell_are_fine():
     )
 
 
+def test_an_unclosed_quote_with_only_two_columns_never_merges_people():
+    # No score or choice to tell a row by: "Bo,Will it hurt?" is written as a
+    # spreadsheet writes a row, "What about work, or school?" as a sentence.
+    text = 'name,own_questions\nAnn,"Can I travel?\nBo,Will it hurt?\nCy,Is it safe?"\nDi,Why?\n'
+    assert problems_of(text) == [
+        "people.csv, row 2, column own_questions: this cell holds what looks like the rows "
+        'below it: is its closing quotation mark (") missing? Nothing was written'
+    ]
+    fine = (
+        'name,own_questions\nAnn,"Can I travel, and when?\nWhat about work, or school?"\nBo,Why?\n'
+    )
+    assert [row.answers.own_questions for row in parse_batch_csv(fine, "people.csv")] == [
+        ("Can I travel, and when?", "What about work, or school?"),
+        ("Why?",),
+    ]
+
+
+def test_rows_short_of_their_last_cell_are_found_in_a_cell():
+    # Some programs leave an empty last cell out: "Bo,4" is a name and a score.
+    text = 'name,pain,own_questions\nAnn,3,"Why?\nBo,4\nCy,5\'10"\n'
+    (problem,) = problems_of(text)
+    assert problem.startswith("people.csv, row 2, column own_questions: this cell holds")
+
+
+def test_questions_with_as_many_commas_as_a_row_are_fine():
+    # Cut at its commas, each line gives three values for three columns, but
+    # "and where?", "and my kids?" and "when?" are no pain scores.
+    cell = (
+        "Can I travel, and when, and where?\nWhat about work, money, and my kids?\nWho, what, when?"
+    )
+    (row,) = parse_batch_csv(f'{HEADER}\nAnn,"{cell}",3\n', "people.csv")
+    assert row.problems == ()
+    assert row.answers.own_questions == tuple(cell.split("\n"))
+    assert row.answers.symptoms == {"pain": 3}
+
+
+def test_a_two_column_batch_with_an_unclosed_quote_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "people.csv").write_text(
+        'name,own_questions\nAnn,"Can I travel?\nBo,Will it hurt?\nCy,Is it safe?"\nDi,Why?\n'
+    )
+    result = CliRunner().invoke(
+        cli, ["batch", "people.csv", "--format", "json", "--out-dir", "o", "--jobs", "1"]
+    )
+    assert result.exit_code == 1
+    assert "row 2, column own_questions: this cell holds what looks like the rows" in result.output
+    assert not (tmp_path / "o").exists()
+
+
 def test_a_batch_with_an_unclosed_quote_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "people.csv").write_text(

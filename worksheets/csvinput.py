@@ -26,6 +26,7 @@ from .answers import FORMAT_VERSION, Answers, validate_answers
 from .errors import InputProblems
 from .i18n import _
 from .safetext import hidden_character_problem
+from .swallowed_rows import row_like_line
 from .words import closest, normalize
 from .yamlsource import Path_, read_text
 
@@ -282,27 +283,25 @@ def _open_quote_column(line: str) -> int | None:
 def _refuse_swallowed_rows(record: list[str], header: list[str], number: int, name: str) -> None:
     """Stop when a cell of several lines holds what looks like further rows.
 
-    A cell may hold several own questions, one per line; a line of it with as
-    many commas as a whole row is what a missing closing quotation mark leaves.
+    A cell may hold several own questions, one per line, with commas; a line
+    that reads as a row of this file, value by value (`swallowed_rows`), is
+    what a missing closing quotation mark leaves.
     """
-    if len(header) < 3:
-        return  # too few columns to tell a row from a question with commas
-    for index, cell in enumerate(record):
-        for line in cell.splitlines()[1:]:
-            if line.count(",") >= len(header) - 1:
-                label = header[index].strip() if index < len(header) else ""
-                raise InputProblems(
-                    [
-                        _("{name}, row {n}, column {column}").format(
-                            name=name, n=number, column=label or column_letter(index)
-                        )
-                        + ": "
-                        + _(
-                            "this cell holds what looks like the rows below it: is its closing "
-                            'quotation mark (") missing? Nothing was written'
-                        )
-                    ]
-                )
+    for index in range(len(record)):
+        if row_like_line(record, header, index) is not None:
+            label = header[index].strip() if index < len(header) else ""
+            raise InputProblems(
+                [
+                    _("{name}, row {n}, column {column}").format(
+                        name=name, n=number, column=label or column_letter(index)
+                    )
+                    + ": "
+                    + _(
+                        "this cell holds what looks like the rows below it: is its closing "
+                        'quotation mark (") missing? Nothing was written'
+                    )
+                ]
+            )
 
 
 def _header(record: list[str], name: str) -> list[str | None]:
