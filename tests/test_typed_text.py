@@ -42,7 +42,19 @@ def test_names_and_questions_that_look_like_numbers_stay_as_typed(tmp_path):
     assert answers.own_questions == ("010", "1_000", "7.50")
 
 
-@pytest.mark.parametrize(("typed", "score"), [("010", 10), ("07", 7), ("0", 0), ("+3", 3)])
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [
+        ("010", 10),
+        ("07", 7),
+        ("08", 8),  # not octal: YAML leaves it as text
+        ("09", 9),
+        ("0", 0),
+        ("+3", 3),
+        ("'7'", 7),  # in quotation marks: still the digits typed
+        ('" 4 "', 4),
+    ],
+)
 def test_scores_are_read_in_decimal(tmp_path, typed, score):
     answers = load_answers(write(tmp_path, f"version: 1\nsymptoms:\n  pain: {typed}\n"))
     assert answers.symptoms == {"pain": score}

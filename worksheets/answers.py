@@ -25,7 +25,7 @@ from . import schema
 from .dates import parse_iso
 from .errors import InputProblems, Problem
 from .i18n import _
-from .safetext import control_problem
+from .safetext import control_problem, whole_number
 from .schema import (
     FORMAT_VERSION,
     LIKE_KEY,
@@ -462,6 +462,10 @@ class _Checker:
                 continue
             if score is None or score == "":
                 continue
+            if isinstance(score, str) and (number := whole_number(score)) is not None:
+                # `pain: "7"`, or `pain: 08`, which YAML leaves as text (not octal):
+                # the digits a person typed, read in decimal as a CSV cell is.
+                score = number
             if (
                 isinstance(score, bool)
                 or not isinstance(score, int)
