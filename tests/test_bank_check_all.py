@@ -96,3 +96,20 @@ def test_a_bank_of_more_than_5000_questions_is_reported(tmp_path):
     result = check(bank)
     assert result.exit_code == 1
     assert "questions; a bank holds at most 5,000 (is a file there twice?)" in result.output
+
+
+def test_a_section_too_long_to_print_is_one_problem_not_one_per_question(tmp_path):
+    bank = tmp_path / "bank"
+    shutil.copytree(BANK_DIR, bank)
+    index = bank / "bank.yaml"
+    text = index.read_text(encoding="utf-8")
+    start = text.index("title: ", text.index("id: goals")) + len("title: ")
+    long_title = "The goals of my treatment, and everything else we could say about them"
+    end = text.index("\n", start)
+    index.write_text(text[:start] + long_title + text[end:], encoding="utf-8")
+    result = check(bank)
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1, result.output
+    assert f"sections.title: is {len(long_title)} characters long; keep it under 60" in (
+        result.output
+    )

@@ -352,17 +352,17 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
             if key not in ("id", "title", "topic"):
                 _unknown(problem, (*path, key), f"sections.{key}", ("id", "title", "topic"))
         section_id, title, topic = raw.get("id"), raw.get("title"), raw.get("topic")
-        ok = True
+        ok = named = True
         if not isinstance(section_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", section_id):
             problem(
                 (*path, "id"),
                 "sections.id",
                 _("each section needs an id in lower case, like daily_life"),
             )
-            ok = False
+            ok = named = False
         elif any(s.id == section_id for s in sections):
             problem((*path, "id"), "sections.id", _('"{id}" is used twice').format(id=section_id))
-            ok = False
+            ok = named = False
         if not isinstance(title, str) or not title.strip():
             problem(path, "sections.title", _("each section needs a title to print"))
             ok = False
@@ -390,6 +390,10 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
             ok = False
         if ok:
             sections.append(Section(str(section_id), " ".join(str(title).split()), topic))
+        elif named:
+            # Its title or topic is wrong, and said so: its questions are still
+            # in a known section, not each reported as "not a section" too.
+            sections.append(Section(str(section_id), str(section_id), None))
     index.sections = tuple(sections)
     return index
 
