@@ -83,7 +83,7 @@ def test_a_worksheet_says_when_some_questions_have_no_text_in_its_language(tmp_p
     [warning] = warnings
     assert warning.endswith(
         "preguntas de esta hoja no tienen texto en español en el banco de preguntas; "
-        "se imprimen tal como están escritas"
+        "se imprimen tal como están escritas, en su idioma original"
     )
 
 
@@ -99,7 +99,7 @@ def test_one_question_without_its_language_is_told_in_the_singular(tmp_path):
     personal_document(load_answers(MARIA), options, warn=warnings.append)
     assert warnings == [
         "1 pregunta de esta hoja no tiene texto en español en el banco de preguntas; "
-        "se imprime tal como está escrita"
+        "se imprime tal como está escrita, en su idioma original"
     ]
 
 
@@ -202,7 +202,7 @@ def test_a_clinic_files_own_questions_can_carry_spanish(tmp_path):
     assert "Is there a shuttle?" in html
     assert warnings == [
         "1 pregunta de esta hoja no tiene texto en español en el banco de preguntas; "
-        "se imprime tal como está escrita"
+        "se imprime tal como está escrita, en su idioma original"
     ]
 
 

@@ -31,8 +31,8 @@ Uso: worksheets render [OPCIONES] RESPUESTAS
 Opciones:
   -o, --output RUTA         Dónde escribir; - escribe en la salida estándar.
   --format [pdf|html|json]  PDF para imprimir, HTML para leer en pantalla,
-                            JSON para otros programas.  [por omisión: pdf]
-  --paper [letter|a4]       Tamaño del papel.  [por omisión: letter]
+                            JSON para otros programas.  [predeterminado: pdf]
+  --paper [letter|a4]       Tamaño del papel.  [predeterminado: letter]
   --large-print             Todo el texto de 18 pt o más, para leer más fácil.
   --force                   Permite reemplazar un archivo que ya existe.
   --bank CARPETA            Usa otra carpeta de banco de preguntas (la copia
@@ -45,7 +45,7 @@ Opciones:
                             vuelven campos de formulario, para llenar en una
                             tableta.
   --language CÓDIGO         El idioma de todo lo que se imprime y se pregunta:
-                            en, es.  [por omisión: el del archivo de
+                            en, es.  [predeterminado: el del archivo de
                             respuestas, si no el de su computadora, si no en]
   --help                    Muestra este mensaje y termina.
 """
@@ -73,7 +73,7 @@ def test_blank_help_in_spanish(runner):
     assert "  Escribe una hoja en blanco para llenar a mano." in lines
     assert "Opciones:" in lines
     assert "  --copies N                Cuántas copias en un solo PDF, para imprimir." in lines
-    assert "                            [por omisión: 1; de 1 a 1000]" in lines
+    assert "                            [predeterminado: 1; de 1 a 1000]" in lines
     assert lines[-1] == "  --help                    Muestra este mensaje y termina."
 
 
@@ -119,7 +119,7 @@ USAGE_ERRORS_ES = {
         ["batch", "people.csv", "--jobs", "0", "--language", "es"],
         "Uso: worksheets batch [OPCIONES] ENTRADA\n"
         "Para ver la ayuda, escriba 'worksheets batch --help'.\n\n"
-        "Error: Valor no válido para '--jobs': 0 es muy poco: ponga 1 o más\n",
+        "Error: Valor no válido para '--jobs': 0 es un número muy bajo: ponga 1 o más\n",
     ),
     "not a choice": (
         ["blank", "--paper", "legal", "--language", "es"],

@@ -126,3 +126,19 @@ def test_fillable_pdfs_have_form_fields_and_stay_accessible(maria):
         assert unembedded_fonts(pdf) == []
     assert pdf_ua_failures(blank) == []
     assert pdf_ua_failures(personal) == []
+
+
+def test_a_screen_reader_hears_each_fields_words_not_its_id(maria):
+    # The field's /TU is what a screen reader says of it.
+    for pdf in (
+        blank_document(DocumentOptions(fillable=True)),
+        personal_document(maria, DocumentOptions(fillable=True)),
+    ):
+        fields = pypdf.PdfReader(io.BytesIO(pdf)).get_fields()
+        assert fields
+        spoken = {name: field.get("/TU") for name, field in fields.items()}
+        assert all(said and said != name for name, said in spoken.items()), spoken
+    assert spoken["ask-goals-aim-of-treatment"].startswith("What is my treatment meant to do")
+    assert spoken["answer-goals-aim-of-treatment"].startswith(
+        "Answer to: What is my treatment meant to do"
+    )

@@ -126,16 +126,16 @@ def test_each_usual_mistake_is_told_in_plain_words_at_its_line(text, expected):
 
 
 SPANISH = {
-    "a second colon": "answers.yaml, línea 2: esta línea tiene dos puntos (:) de más; si el "
-    "valor lleva dos puntos, póngalo entre comillas",
-    "a tab for indenting": "answers.yaml, línea 2: esta línea empieza con un tabulador; use "
-    "espacios en su lugar",
-    "an unclosed double quote, told where it opened": 'answers.yaml, línea 3: unas comillas (") '
-    "que se abren en esta línea no se cierran nunca",
+    "a second colon": "answers.yaml, línea 2: en esta línea sobra un signo de dos puntos (:); si "
+    "el valor lleva dos puntos, póngalo entre comillas",
+    "a tab for indenting": "answers.yaml, línea 2: esta línea tiene un tabulador (tecla Tab) al "
+    "principio; ponga espacios en vez del tabulador",
+    "an unclosed double quote, told where it opened": "answers.yaml, línea 3: en esta línea se "
+    'abren unas comillas (") que nunca se cierran',
     "an unclosed list, told where it opened": "answers.yaml, línea 2: una lista que se abre con "
     "«[» en esta línea no se cierra nunca con «]»",
     "a line without a colon, told itself": "answers.yaml, línea 2: a esta línea le faltan los "
-    "dos puntos (:); escríbala así: «nombre: valor»",
+    "dos puntos (:); escríbala así: «campo: valor»",
 }
 
 
