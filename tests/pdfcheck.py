@@ -6,6 +6,7 @@ import io
 import re
 import subprocess
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import page
@@ -162,3 +163,128 @@ def bookmarks(pdf: bytes) -> list[tuple[str, int, list]]:
         return found
 
     return entries(reader.outline)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A run of text (or, with no text, a drawn line or box) as printed, in points
+    from the page's bottom left; `in_margin` for the running header and footer."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    in_margin: bool = False
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    width: float
+    height: float
+    marks: list[Mark]
+
+
+def printed_pages(pdf: bytes) -> list[PrintedPage]:
+    """Where each line of text and each drawn shape lies on each page.
+
+    WeasyPrint tags the body's text under the structure tree's /Part and the
+    page-margin boxes' text (running header and footer) outside it: that tells
+    the margins from the body without guessing from the words. Text runs are in
+    drawing order, so a header that spills over the body is still its own run.
+    """
+    import pikepdf
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTCurve
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        tree = pikepdf.NumberTree(document.Root.StructTreeRoot.ParentTree)
+        in_body: list[set[int]] = []
+        for pdf_page in document.pages:
+            parents = pdf_page.obj.get("/StructParents")
+            elements = tree[int(parents)] if parents is not None else []
+            in_body.append({mcid for mcid, element in enumerate(elements) if _under_part(element)})
+
+    class Aggregator(PDFPageAggregator):
+        """Notes on each character the marked content (MCID) it is drawn in."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self.marked: list[int | None] = []
+
+        def begin_tag(self, tag: object, props: object = None) -> None:
+            self.marked.append(props.get("MCID") if isinstance(props, dict) else None)
+
+        def end_tag(self) -> None:
+            if self.marked:
+                self.marked.pop()
+
+        def render_char(self, *args: object, **kwargs: object) -> float:
+            advance = super().render_char(*args, **kwargs)
+            mcid = next((m for m in reversed(self.marked) if m is not None), None)
+            self.cur_item._objs[-1].mcid = mcid  # the character just added
+            return advance
+
+    resources = PDFResourceManager()
+    aggregator = Aggregator(resources, laparams=None)
+    interpreter = PDFPageInterpreter(resources, aggregator)
+    pages = []
+    for index, pdf_page in enumerate(PDFPage.get_pages(io.BytesIO(pdf))):
+        interpreter.process_page(pdf_page)
+        layout = aggregator.get_result()
+        chars = [item for item in layout if isinstance(item, LTChar)]
+        marks = _text_runs(chars, in_body[index])
+        for item in layout:
+            # Lines and boxes (a tick box, a write-in line); a white fill is the background.
+            white = getattr(item, "non_stroking_color", None) in ((1, 1, 1), 1)
+            if isinstance(item, LTCurve) and (item.stroke or not white):
+                marks.append(Mark("", item.x0, item.y0, item.x1, item.y1))
+        pages.append(PrintedPage(layout.width, layout.height, marks))
+    return pages
+
+
+def _text_runs(chars: list, in_body: set[int]) -> list[Mark]:
+    """The characters as runs: one line of one box each, drawn in a row on one
+    baseline with no gap wider than a letter (the footer's two boxes are two runs)."""
+
+    def in_margin(char: object) -> bool:  # tagged, but not in the body (untagged: body)
+        mcid = getattr(char, "mcid", None)
+        return mcid is not None and mcid not in in_body
+
+    runs: list[list] = []
+    for char in chars:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is None
+            or round(char.y0 - last.y0, 1) != 0
+            or char.x0 < last.x0
+            or char.x0 - last.x1 > char.size
+            or in_margin(char) != in_margin(last)
+        ):
+            runs.append([])
+        runs[-1].append(char)
+    return [
+        Mark(
+            " ".join("".join(c.get_text() for c in run).split()),
+            min(c.x0 for c in run),
+            min(c.y0 for c in run),
+            max(c.x1 for c in run),
+            max(c.y1 for c in run),
+            in_margin=in_margin(run[0]),
+        )
+        for run in runs
+    ]
+
+
+def _under_part(element: object) -> bool:
+    import pikepdf
+
+    seen = 0
+    while isinstance(element, pikepdf.Dictionary) and seen < 100:
+        if element.get("/S") == "/Part":
+            return True
+        element = element.get("/P")
+        seen += 1
+    return False
