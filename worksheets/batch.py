@@ -33,6 +33,7 @@ from .documents import DocumentOptions, load_sources, personal_document
 from .errors import InputProblems, UserError
 from .i18n import _, ngettext
 from .output import check_room, check_target, write_output
+from .stopping import signals_held, take_stopping_signals
 
 DEFAULT_OUT_DIR = Path("worksheets-out")
 ANSWERS_SUFFIXES = (".yaml", ".yml")
@@ -498,7 +499,10 @@ def render_all(
     try:
         while True:
             for index, answers in itertools.islice(waiting, jobs * AHEAD_PER_WORKER - len(running)):
-                running[executor.submit(render_one, answers, settings.document)] = index
+                # A submit may start a worker (and the pool's own thread): never cut in half.
+                with signals_held():
+                    future = executor.submit(render_one, answers, settings.document)
+                running[future] = index
             if not running:
                 break
             done, _pending = cf.wait(running, return_when=cf.FIRST_COMPLETED)
@@ -574,6 +578,7 @@ def _worker_start(scratch: str) -> None:
     # Ctrl-C reaches every process in the terminal's group; the main process
     # alone decides what happens then, so a worker never prints a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    take_stopping_signals()  # started while they were held: SIGTERM stops it again
     tempfile.tempdir = scratch
 
 

@@ -24,7 +24,6 @@ import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -32,6 +31,7 @@ from typing import Any
 from ..answers import Answers
 from ..documents import DocumentOptions
 from ..i18n import _
+from ..stopping import signals_held, take_stopping_signals
 
 DEFAULT_TIME_LIMIT = 60.0  # seconds for one worksheet (a large-print booklet takes a few)
 DEFAULT_WAIT_LIMIT = 120.0  # seconds to wait for a free worker when many ask at once
@@ -50,18 +50,9 @@ class Rendered:
 # --- In the worker process ---------------------------------------------------------
 
 
-# The signals that stop the server. Held back while a worker starts: a worker
-# whose start is cut short prints a traceback of its own (its parent's
-# instructions never came), and the signal is taken once the start is done.
-_STOPPING = {
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-}
-
-
 def _worker_main(connection: Connection, options: DocumentOptions, folder: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops us, not Ctrl-C
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
+    take_stopping_signals()
     # WeasyPrint copies the page's fonts (ours, never anything typed) into a temporary
     # folder; the server removes this one whatever happens to the worker.
     tempfile.tempdir = folder
@@ -168,26 +159,6 @@ def _start_deaf_to_ctrl_c(process: Any) -> None:
     resource_tracker.ensure_running()
     with signals_held():
         process.start()
-
-
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Hold back the stopping signals in this thread, and in every thread it
-    starts meanwhile (a thread is born with its parent's mask), for good.
-
-    A signal blocked in one thread is still delivered to any other that does
-    not block it, and Python then runs the handler in the main thread at once:
-    so the server's own threads are started with them blocked, which leaves
-    the main thread alone to take them, once it no longer holds them.
-    """
-    if not hasattr(signal, "pthread_sigmask"):  # Windows
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 class RenderPool:

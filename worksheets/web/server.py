@@ -42,8 +42,9 @@ def serve(
     """Run the page until Ctrl-C (or SIGTERM/SIGHUP); never returns normally."""
     import waitress.server
 
+    from ..stopping import signals_held
     from .app import create_app
-    from .rendering import RenderPool, RenderProblem, signals_held
+    from .rendering import RenderPool, RenderProblem
 
     out = out or sys.stdout
     _quiet_waitress()
