@@ -116,6 +116,30 @@ def test_texts_in_languages_are_checked_like_the_banks(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    "name, told",
+    [
+        ("{en: null, es: B}", 'name: has no text in "en", the bank\'s language'),
+        ('{en: "", es: B}', 'name: has no text in "en", the bank\'s language'),
+        (
+            "{en: A, fr: B}",
+            'name.fr: "fr" is not a language this program speaks. '
+            "Choose from: en (English), es (español)",
+        ),
+    ],
+)
+def test_a_name_in_languages_without_the_banks_own_is_told_not_a_crash(tmp_path, name, told):
+    path = write(tmp_path, f"version: 1\nname: {name}\n")
+    with pytest.raises(InputProblems) as caught:
+        load_clinic(path, load_bank())
+    assert caught.value.problems == [f"clinic.yaml, line 2, {told}"]
+
+
+def test_an_empty_translation_leaves_the_banks_own_text(tmp_path):
+    path = write(tmp_path, "version: 1\nname: {en: Riverside, es: null}\n")
+    assert load_clinic(path, load_bank(None, "es")).name == "Riverside"
+
+
 def test_clinic_details_are_on_personal_and_blank_worksheets(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()

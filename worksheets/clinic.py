@@ -24,7 +24,7 @@ from typing import Any
 from .answers import closest
 from .bank import Bank, Question, read_question_file
 from .errors import InputProblems
-from .i18n import _
+from .i18n import _, available_languages, describe
 from .safetext import control_problem
 from .yamlsource import YamlDocument, parse_yaml, read_text
 
@@ -93,7 +93,7 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
     def in_language(key: str, value: dict[Any, Any]) -> str | None:
         """`{en: .., es: ..}`: the worksheet's language where given, else the bank's own."""
         source = bank.source_language
-        if source not in value:
+        if value.get(source) is None or value.get(source) == "":
             problem(
                 (key,),
                 key,
@@ -105,6 +105,17 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
             if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code):
                 problem(
                     (key,), key, _('"{key}" is not a language code such as "es"').format(key=code)
+                )
+                continue
+            if code not in available_languages():
+                problem(
+                    (key, code),
+                    f"{key}.{code}",
+                    _(
+                        '"{code}" is not a language this program speaks. Choose from: {codes}'
+                    ).format(
+                        code=code, codes=", ".join(describe(c) for c in available_languages())
+                    ),
                 )
                 continue
             checked = one_text(f"{key}.{code}", words, path=(key, code))
