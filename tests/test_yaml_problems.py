@@ -37,6 +37,28 @@ MISTAKES = {
         'version: 1\nperson:\n  name: "Rosa\n---\n',
         'line 3: a quotation mark (") opened on this line is never closed',
     ),
+    "a list opened at the end of a line and never closed": (
+        "version: 1\npriorities: [\n",
+        'line 2: a list opened with "[" on this line is never closed with "]"',
+    ),
+    "a name with no colon before a named line": (
+        "version: 1\npriorities\nlanguage: en\n",
+        'line 2: this line has no colon (:); write it as "name: value"',
+    ),
+    "a line one space too far in": (
+        "version: 1\nperson:\n  name: Rosa\n   care_team: Dr. Lee\n",
+        "line 4: this line does not line up with the lines above it; check the spaces at "
+        "its start, and that nothing follows a closing quotation mark",
+    ),
+    "a value alone on a line, then more": (
+        '"Rosa"\nversion: 1\n',
+        "line 2: this line does not belong with the lines above it; does the line above read "
+        '"name: value"?',
+    ),
+    "nesting too deep for the reader": (
+        "a:\n" + "".join(" " * n + "a:\n" for n in range(1, 1200)),
+        None,
+    ),
     "a tab for indenting": (
         "priorities:\n\t- work\n",
         "line 2: this line is indented with a tab; use spaces instead",
@@ -122,7 +144,11 @@ def problem_of(text: str) -> str:
 
 @pytest.mark.parametrize("text, expected", MISTAKES.values(), ids=MISTAKES.keys())
 def test_each_usual_mistake_is_told_in_plain_words_at_its_line(text, expected):
-    assert problem_of(text) == f"answers.yaml, {expected}"
+    if expected is None:  # told, without a line
+        assert problem_of(text).startswith("answers.yaml")
+        assert problem_of(text).endswith(": the file is nested too deeply")
+    else:
+        assert problem_of(text) == f"answers.yaml, {expected}"
 
 
 SPANISH = {
@@ -169,3 +195,24 @@ def test_a_character_no_text_file_holds_is_named_by_its_code():
     assert problem_of("version: 1\nperson:\n  name: Ro\x07sa\n") == (
         "answers.yaml, line 3: this line holds a character (U+0007) that a text file cannot hold"
     )
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        # An editor shows a "line separator" inside the comment: it is no line break.
+        ("version: 1\n# pain was bad\u2028pain: 9\nperson:\n  name: [Rosa\n", 4),
+        ("version: 1\n# note\x85more\nperson:\n  name: [Rosa\n", 4),
+        ("version: 1\rperson:\r  name: [Rosa\r", 3),  # an old Mac file: CR alone
+        ("version: 1\r\nperson:\r\n  name: [Rosa\r\n", 3),
+    ],
+)
+def test_lines_are_counted_as_an_editor_shows_them(text, line):
+    assert problem_of(text) == (
+        f'answers.yaml, line {line}: a list opened with "[" on this line is never closed with "]"'
+    )
+
+
+def test_a_line_separator_in_a_comment_never_makes_an_answer():
+    doc = parse_yaml("version: 1\nsymptoms:\n  # pain was bad\u2028  pain: 9\n", "a.yaml")
+    assert doc.data == {"version": 1, "symptoms": None}

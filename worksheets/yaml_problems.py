@@ -39,6 +39,17 @@ def explain(error: yaml.YAMLError, text: str) -> YamlProblem:
     context = error.context or ""
     if problem.startswith("mapping values are not allowed") and error.problem_mark is not None:
         return _colon_too_many(error.problem_mark.index, text)
+    if problem.startswith("exceeded maximum nesting depth"):
+        return YamlProblem(_line(error.problem_mark), _("the file is nested too deeply"))
+    mark = error.problem_mark
+    if (
+        problem == "did not find expected node content"
+        and mark is not None
+        and mark.index >= len(text.rstrip())
+        and (opened := _unclosed_bracket(text)) is not None
+    ):
+        # `person: [` and the file ends: the bracket is the mistake, not the end.
+        return tell_at(opened, text, _never_closed)
     for matches, mark_of, tell in _KNOWN:
         if matches(problem, context):
             mark = error.context_mark if mark_of == "context" else error.problem_mark
@@ -61,6 +72,7 @@ def _colon_too_many(index: int, text: str) -> YamlProblem:
     space, so YAML read on into this line as the same value."""
     start = text.rfind("\n", 0, index) + 1
     if not _NAME_COLON.search(text[start:index]):
+        here = text[start:index]
         above = text[: max(start - 1, 0)].split("\n")
         for number in range(len(above), 0, -1):
             line = above[number - 1]
@@ -69,10 +81,58 @@ def _colon_too_many(index: int, text: str) -> YamlProblem:
                     return YamlProblem(
                         number, _('put a space after the colon (:) on this line: "name: value"')
                     )
+                if ":" not in line:
+                    # `priorities` alone, then `language: en`: read as one value.
+                    return YamlProblem(
+                        number, _('this line has no colon (:); write it as "name: value"')
+                    )
+                if _indent(here) > _indent(line):
+                    # One space too many: read as the rest of the line above's value.
+                    return YamlProblem(number + 1, _out_of_line(""))
                 break
     return YamlProblem(
         text.count("\n", 0, index) + 1,
         _("this line has one colon (:) too many; if the value holds a colon, put it in quotes"),
+    )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _unclosed_bracket(text: str) -> int | None:
+    """Where the last "[" or "{" still open at the end of `text` was opened,
+    outside quotes and comments; None if every one is closed."""
+    opened: list[int] = []
+    quote = ""
+    comment = False
+    for index, character in enumerate(text):
+        before = text[index - 1] if index else "\n"
+        if comment:
+            comment = character != "\n"
+        elif quote:
+            quote = "" if character == quote else quote
+        elif character == "#" and before in " \t\n":
+            comment = True
+        elif character in "\"'" and before in " \t\n[{,:":
+            quote = character
+        elif character in "[{":
+            opened.append(index)
+        elif character in "]}" and opened:
+            opened.pop()
+    return opened[-1] if opened else None
+
+
+def _never_closed(character: str) -> str:
+    if character == "{":
+        return _('a "{" opened on this line is never closed with "}"')
+    return _('a list opened with "[" on this line is never closed with "]"')
+
+
+def _out_of_line(_character: str) -> str:
+    return _(
+        "this line does not line up with the lines above it; check the spaces at its "
+        "start, and that nothing follows a closing quotation mark"
     )
 
 
@@ -137,14 +197,9 @@ def _quoted(problem: str, context: str) -> bool:
 _KNOWN: list[tuple[Callable[[str, str], bool], str, Callable[[str], str]]] = [
     (_quoted, "context", _quote),
     (
-        _problem_is("did not find expected ',' or ']'"),
+        _problem_is("did not find expected ',' or ']'", "did not find expected ',' or '}'"),
         "context",
-        lambda _c: _('a list opened with "[" on this line is never closed with "]"'),
-    ),
-    (
-        _problem_is("did not find expected ',' or '}'"),
-        "context",
-        lambda _c: _('a "{" opened on this line is never closed with "}"'),
+        _never_closed,
     ),
     (_problem_starts("found a tab character"), "problem", _tab),
     (_problem_is("found character that cannot start any token"), "problem", _start),
@@ -176,10 +231,7 @@ _KNOWN: list[tuple[Callable[[str, str], bool], str, Callable[[str], str]]] = [
             "did not find expected key", "expected <block end>, but found '<block sequence start>'"
         ),
         "problem",
-        lambda _c: _(
-            "this line does not line up with the lines above it; check the spaces at its "
-            "start, and that nothing follows a closing quotation mark"
-        ),
+        _out_of_line,
     ),
     (
         _problem_is("did not find expected '-' indicator"),
@@ -208,6 +260,15 @@ _KNOWN: list[tuple[Callable[[str, str], bool], str, Callable[[str], str]]] = [
         "problem",
         lambda _c: _(
             'the file holds more than one document (a line "---" in the middle); keep only one'
+        ),
+    ),
+    (
+        # A value alone on a line, or a "..." line, and then more lines.
+        _problem_is("did not find expected <document start>"),
+        "problem",
+        lambda _c: _(
+            "this line does not belong with the lines above it; "
+            'does the line above read "name: value"?'
         ),
     ),
     (

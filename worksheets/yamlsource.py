@@ -189,9 +189,22 @@ def _human_size(size: int) -> str:
     return f"{size / 1000:g} kB"
 
 
+# Characters YAML takes for line breaks but a text editor shows inside a line:
+# read as YAML does, a "line separator" in a comment would make the rest of the
+# comment a real answer, and every line number after it would be off by one.
+_HIDDEN_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " "})
+
+
+def _as_editors_show_it(text: str) -> str:
+    """Line breaks as editors count them: CR LF and a lone CR (old Mac files)
+    are one break each, and the hidden breaks are spaces."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_HIDDEN_BREAKS)
+
+
 def parse_yaml(text: str, name: str) -> YamlDocument:
     """Parse one YAML document; every failure becomes an `InputProblems`."""
     doc = YamlDocument(name=name, data=None)
+    text = _as_editors_show_it(text)
     # The C parser, where PyYAML has it, reads a bank several times faster.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
