@@ -209,7 +209,8 @@ def test_english_help_and_errors_are_as_they_were(runner):
     [
         (["blank", "--copies", "1001"], "'--copies': 1001 is not a number from 1 to 1000"),
         (["blank", "--copies", "1_000"], "'--copies': \"1_000\" is not a whole number"),
-        (["blank", "--copies", "9" * 5000], "'--copies': \"" + "9" * 5000 + '" is not a whole'),
+        (["blank", "--copies", "9" * 5000], "'--copies': 999999999999… is not a number from 1"),
+        (["blank", "--copies", "0000000005", "-o", "-"], None),  # zeros in front: 5
         (["blank", "--copies", "\x1b[2J"], "'--copies': \"\\x1b[2J\" is not a whole number"),
         (["batch", "people.csv", "--jobs", "-1"], "'--jobs': -1 is too small: give 1 or more"),
         (["web", "--port", "65536"], "'--port': 65536 is not a number from 0 to 65535"),
@@ -217,6 +218,9 @@ def test_english_help_and_errors_are_as_they_were(runner):
 )
 def test_numbers_out_of_bounds_are_told_in_words(runner, args, told):
     result = run(runner, args)
+    if told is None:
+        assert result.exit_code == 0, result.output
+        return
     assert result.exit_code == 2
     assert f"Error: Invalid value for {told}" in result.stderr
     assert "Traceback" not in result.output

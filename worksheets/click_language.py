@@ -142,13 +142,20 @@ class WholeNumber(click.IntRange):
     """
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        from .safetext import shown, whole_number
+        from .safetext import shown, too_long_number, whole_number
 
         number = value if isinstance(value, int) else whole_number(str(value))
-        if number is None:
+        if number is None and too_long_number(str(value)):
+            # Far too large (or small): said with its bounds, its digits cut short.
+            typed = str(value).strip()
+            number = -1 if typed.startswith("-") else sys.maxsize
+            value = typed if len(typed) <= 20 else typed[:12] + "…"
+        elif number is None:
             self.fail(
                 _('"{value}" is not a whole number').format(value=shown(str(value))), param, ctx
             )
+        else:
+            value = number
         if (self.min is not None and number < self.min) or (
             self.max is not None and number > self.max
         ):
@@ -156,7 +163,7 @@ class WholeNumber(click.IntRange):
                 message = _("{value} is too small: give {min} or more")
             else:
                 message = _("{value} is not a number from {min} to {max}")
-            self.fail(message.format(value=number, min=self.min, max=self.max), param, ctx)
+            self.fail(message.format(value=value, min=self.min, max=self.max), param, ctx)
         return number
 
     def _describe_range(self) -> str:

@@ -24,6 +24,7 @@ _LINE_SEPARATORS = "\u2028\u2029\u0085"
 # The longest number a person could mean: beyond it, digits are a mistake, and
 # converting thousands of them costs Python a ValueError (and time).
 MAX_DIGITS = 6
+MAX_TYPED = 40  # characters of a number, zeros in front included
 
 
 def _escape(character: str) -> str:
@@ -87,6 +88,16 @@ def whole_number(text: str) -> int | None:
     """
     text = text.strip()
     digits = text[1:] if text[:1] in "+-" else text
-    if not digits or len(digits) > MAX_DIGITS or not digits.isdecimal():
+    # Zeros in front count for nothing ("007" is 7), up to a line's worth.
+    if not digits or len(digits) > MAX_TYPED or not digits.isdecimal():
+        return None
+    if len(digits.lstrip("0")) > MAX_DIGITS:
         return None
     return int(text)
+
+
+def too_long_number(text: str) -> bool:
+    """Plain digits, too many of them for `whole_number`: a number too large."""
+    text = text.strip()
+    digits = text[1:] if text[:1] in "+-" else text
+    return digits.isdecimal() and whole_number(text) is None
