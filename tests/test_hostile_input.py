@@ -107,6 +107,22 @@ def test_questions_with_as_many_commas_as_a_row_are_fine():
     assert row.answers.symptoms == {"pain": 3}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The last line of a well-quoted cell, a comma with no space after it.
+        'name,own_questions,pain\nAna,"Is it safe?\nCan I travel,and when?",5\n',
+        'name,own_questions,pain\nAna,"Is it safe?\nShould I take 5,or 10 mg?",5\n',
+        # Numbered questions: "1" is no person's name.
+        'name,own_questions\nAna,"1,Is it safe?\n2,Can I travel?"\n',
+    ],
+)
+def test_a_well_quoted_cell_of_questions_is_never_taken_for_rows(text):
+    (row,) = parse_batch_csv(text, "people.csv")
+    assert row.problems == ()
+    assert len(row.answers.own_questions) == 2
+
+
 def test_a_two_column_batch_with_an_unclosed_quote_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "people.csv").write_text(

@@ -42,6 +42,7 @@ from .schema import Field, Kind
 from .words import closest, normalize
 
 _OUTPUT_COLUMN = "output"
+_NAME_COLUMN = "name"
 _FIELDS: dict[str, Field] = {column: f for f in schema.FIELDS for column in f.columns}
 _LOWEST_SCORE, _HIGHEST_SCORE = 0, 10
 # A date as the answers file writes it, or as a spreadsheet shows it (12/3/2026).
@@ -91,7 +92,9 @@ def row_like_line(record: Sequence[str], header: Sequence[str], index: int) -> s
             number == len(lines)
             and 0 < width - rest < width
             and len(parts) == width - rest
-            and _looks_like_row(columns[: width - rest], parts)
+            # Only when a value says so: the last line of a well-quoted cell
+            # ("Can I travel,and when?") cut at its commas reads as free text too.
+            and _looks_like_row(columns[: width - rest], parts, telling_only=True)
         ):
             return line  # the start of the row whose quotation mark closed the cell
     return None
@@ -135,6 +138,8 @@ def _fit(column: str, value: str) -> _Fit:
         return _choices_fit(f, value)
     if f.kind is Kind.LINES:
         return _Fit.POSSIBLE  # questions: anything
+    if column == _NAME_COLUMN and value.isdecimal() and len(value) <= 3:
+        return _Fit.WRONG  # "1,Is it safe?" is a numbered question, not a person "1"
     # A name, the care team, the helper, medicines: short, and not a sentence.
     items = value.split(schema.LIST_SEPARATOR) if f.kind is Kind.MEDICINES else [value]
     if any(len(item.strip()) > f.max_chars for item in items) or _SENTENCE_MARKS & set(value):
