@@ -76,11 +76,13 @@ def test_binary_and_non_utf8_are_refused_with_the_line():
         ("utf-16-le", "UTF-16"),  # no mark, every other byte zero
         ("utf-16-be", "UTF-16"),
         ("utf-32", "UTF-32"),
+        ("utf-32-le", "UTF-32"),
     ],
 )
-def test_text_saved_as_utf16_is_told_what_to_do_not_called_binary(encoding, called):
+@pytest.mark.parametrize("name", ["José", "Σοφία 王芳", "Ana 😀" * 80])
+def test_text_saved_as_utf16_is_told_what_to_do_not_called_binary(encoding, called, name):
     with pytest.raises(InputProblems) as caught:
-        decode_text("version: 1\nperson:\n  name: José\n".encode(encoding), "a.yaml")
+        decode_text(f"version: 1\nperson:\n  name: {name}\n".encode(encoding), "a.yaml")
     assert caught.value.problems == [
         f'a.yaml: the file is saved as {called} (sometimes called "Unicode"); '
         "save it again as UTF-8"

@@ -168,18 +168,37 @@ def decode_text(raw: bytes, name: str) -> str:
 def _wide_encoding(raw: bytes) -> str | None:
     """UTF-16 or UTF-32, as Windows Notepad and Excel save "Unicode" text, if `raw` is that.
 
-    Told by the byte-order mark, or, without one, by text whose every other
-    byte is zero (letters of the Latin alphabet in UTF-16).
+    Told by the byte-order mark, or, without one, by a start that reads as
+    text in one of them: no NUL character once read, and mostly ASCII.
     """
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "UTF-32"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16"
-    sample = raw[:200]
-    if len(sample) >= 4 and (
-        sample[1::2].count(0) == len(sample) // 2 or sample[0::2].count(0) == len(sample) // 2
+    if b"\x00" not in raw[:400]:
+        return None
+    for encoding, width, name in (
+        ("utf-32-le", 4, "UTF-32"),
+        ("utf-32-be", 4, "UTF-32"),
+        ("utf-16-le", 2, "UTF-16"),
+        ("utf-16-be", 2, "UTF-16"),
     ):
-        return "UTF-16"
+        sample = raw[:400]
+        sample = sample[: len(sample) - len(sample) % width]
+        if len(sample) < 2 * width:
+            continue
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            try:  # the sample may end in the middle of a pair of surrogates
+                text = sample[:-width].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        readable = "\x00" not in text and all(c.isprintable() or c in "\t\r\n" for c in text)
+        # An answers file or a CSV is mostly ASCII (its keys, its punctuation)
+        # whatever the names in it: bytes of ASCII read two by two give none.
+        if readable and sum(c < "\x80" for c in text) >= 0.3 * len(text):
+            return name
     return None
 
 
