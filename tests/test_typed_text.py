@@ -119,3 +119,13 @@ def test_a_bank_edition_is_kept_as_typed(tmp_path):
     lines = ["version: 2026.10" if line.startswith("version:") else line for line in lines]
     index.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert load_bank(bank).version == "2026.10"
+
+
+@pytest.mark.parametrize("typed", ["{a: 7}", "[7, 8]"])
+def test_a_score_that_is_not_one_value_is_told_so(tmp_path, typed):
+    with pytest.raises(InputProblems) as error:
+        load_answers(write(tmp_path, f"version: 1\nsymptoms:\n  pain: {typed}\n"))
+    assert error.value.problems == [
+        "answers.yaml, line 3, symptoms.pain: should be one score, a whole number from 0 "
+        "(not at all) to 10 (worst)"
+    ]

@@ -462,6 +462,13 @@ class _Checker:
                 continue
             if score is None or score == "":
                 continue
+            if isinstance(score, dict | list):
+                self.problem(
+                    path,
+                    f"{f.dotted}.{normalized}",
+                    _("should be one score, a whole number from 0 (not at all) to 10 (worst)"),
+                )
+                continue
             if isinstance(score, str) and (number := whole_number(score)) is not None:
                 # `pain: "7"`, or `pain: 08`, which YAML leaves as text (not octal):
                 # the digits a person typed, read in decimal as a CSV cell is.
