@@ -640,21 +640,23 @@ def test_each_name_is_understood(typed, understood):
     assert said[-1] == "  " + understood
 
 
-def test_in_spanish_the_read_back_is_in_spanish_and_a_spanish_name_needs_no_english_one():
+def test_in_spanish_the_read_back_is_in_spanish_and_so_are_generic_names():
     from worksheets.bank import load_bank
     from worksheets.i18n import use_language
 
     with use_language("es"):
-        fake = FakeConsole("Zometa, letrozol, capecitabina, 5-FU")
+        fake = FakeConsole("Zometa, letrozol, capecitabina, 5-FU, Xeloda")
         prompts.read_medicines(
             fake.console, "¿Qué medicinas?", None, medicines=load_bank(None, "es").medicines
         )
-    assert fake.lines[-4:] == [
-        "  Zometa (zoledronic acid): un bisfosfonato que se da por la vena cada 4 a 12 semanas; "
+    assert fake.lines[-5:] == [
+        "  Zometa (ácido zoledrónico): un bisfosfonato que se da por la vena cada 4 a 12 semanas; "
         "fortalece los huesos y baja el riesgo de fracturas por cáncer en los huesos",
         "  letrozol: pastilla de terapia hormonal",
         "  capecitabina: pastilla de quimioterapia",
-        "  5-FU (fluorouracil): medicamento de quimioterapia",
+        "  5-FU (fluorouracilo): medicamento de quimioterapia",
+        # A brand: the generic name as the list spells it in Spanish.
+        "  Xeloda (capecitabina): pastilla de quimioterapia",
     ]
 
 

@@ -21,6 +21,7 @@ import re
 import shutil
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ import click
 
 from . import dates
 from .i18n import _
-from .medicines import _DOSE, MedicineList, Resolved, name_key
+from .medicines import _DOSE, Medicine, MedicineList, Resolved, name_key
 from .safetext import control_problem, shown_lines, whole_number
 from .schema import OwnPriority
 from .words import Reading, split_choices, understand, yes_or_no
@@ -762,6 +763,33 @@ def _same_name(given: str, generic: str) -> bool:
     return fuzz.ratio(name_key(given), name_key(generic)) >= 80
 
 
+def _generic_name(medicine: Medicine) -> str:
+    """The generic name as the reader's language spells it, where the list
+    gives it: "ácido zoledrónico" on a Spanish screen, where the list's
+    other names hold a close spelling of "zoledronic acid"."""
+    from rapidfuzz import fuzz
+
+    from .i18n import SOURCE_LANGUAGE, current_language
+
+    if current_language() == SOURCE_LANGUAGE:
+        return medicine.name
+    generic = name_key(medicine.name)
+    spellings = [
+        (fuzz.token_sort_ratio(_unaccented(name), _unaccented(medicine.name)), name)
+        for name in medicine.also_called
+        # Not the same name with a prefix ("fam-trastuzumab deruxtecan", "5-fluorouracil"):
+        # the English label's, not the reader's language's.
+        if not name_key(name).endswith(generic)
+    ]
+    score, name = max(spellings, default=(0, medicine.name))
+    return name if score >= 80 else medicine.name
+
+
+def _unaccented(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def understood_medicine(resolved: Resolved) -> str:
     """`Ibrance (palbociclib): a targeted pill`: what the program took a name for."""
     medicine = resolved.medicine
@@ -772,7 +800,7 @@ def understood_medicine(resolved: Resolved) -> str:
         shown += f" ({', '.join(medicine.regimen)})"
     elif not _same_name(_DOSE.sub("", shown), medicine.name):
         # A brand or a short name ("5-FU"): its generic name, as a check.
-        shown += f" ({medicine.name})"
+        shown += f" ({_generic_name(medicine)})"
     first_sentence = medicine.description.split(". ")[0].rstrip(".")
     if not resolved.classes:
         return (
