@@ -78,6 +78,8 @@ if [ "${installed%% *}" != "$hash" ] || { [ -n "$extras" ] && [ "$installed" != 
     say "Installing worksheets and its Python packages into .venv"
     spec="$root"
     [ -n "$extras" ] && spec="$root[$extras]"
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check -e "$spec" >&2
+    # -qq: pip's errors only; its warnings about this machine's package
+    # mirrors mean nothing to the person setting up.
+    "$venv/bin/python" -m pip install -qq --disable-pip-version-check -e "$spec" >&2
     printf '%s\n' "$hash${extras:+ $extras}" >"$stamp"
 fi
