@@ -378,7 +378,11 @@ def test_a_wrong_saved_file_is_explained_at_the_upload(client, access: Access) -
     ]
     for body, expected in (
         (b"\x00\x01binary", "binary data"),
-        (b"version: 1\nperson: [", "mine.yaml"),
+        (
+            b"version: 1\nperson: [",
+            'mine.yaml, line 2: a list opened with "[" on this line is never closed with "]"',
+        ),
+        ("version: 1\n".encode("utf-16"), "mine.yaml: the file is saved as UTF-16"),
     ):
         response = client.post(
             f"{BASE}/answers/load",
