@@ -175,3 +175,21 @@ def test_output_into_a_missing_folder_or_a_full_disk(runner, tmp_path, monkeypat
     assert result.exit_code == 1
     assert result.stderr == "Error: cannot write out.pdf: the disk is full\n"
     assert os.listdir(tmp_path) == []
+
+
+def test_ctrl_c_while_the_program_loads_is_no_traceback():
+    # The moment before cli.py handles Ctrl-C: Click and the rest still loading.
+    code = (
+        "import builtins\n"
+        "real = builtins.__import__\n"
+        "def loading(name, *args, **kwargs):\n"
+        "    if name == 'cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = loading\n"
+        "from worksheets.start import main\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 130
+    assert result.stderr == "\nStopped. Nothing was written.\n"
