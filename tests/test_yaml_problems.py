@@ -59,6 +59,25 @@ MISTAKES = {
         "a:\n" + "".join(" " * n + "a:\n" for n in range(1, 1200)),
         None,
     ),
+    "a name one space too far in after a list": (
+        "version: 1\npriorities:\n  - work\n  - travel\n   language: en\n",
+        "line 5: this line does not line up with the lines above it; check the spaces at "
+        "its start, and that nothing follows a closing quotation mark",
+    ),
+    "a question going on to a line with a colon": (
+        "version: 1\nown_questions:\n  - Can I travel\n    in June: or July?\n",
+        "line 4: this line has one colon (:) too many; if the value holds a colon, "
+        "put it in quotes",
+    ),
+    "a name too far in after an empty line": (
+        "version: 1\nperson:\n  name: Ana\n\n   helper: Bob\n",
+        "line 5: this line does not line up with the lines above it; check the spaces at "
+        "its start, and that nothing follows a closing quotation mark",
+    ),
+    "no space after a colon, where YAML wants one": (
+        "version: 1\nperson:\n  name: Ana\n  care_team:Dr. X\n",
+        'line 4: put a space after the colon (:) on this line: "name: value"',
+    ),
     "a tab for indenting": (
         "priorities:\n\t- work\n",
         "line 2: this line is indented with a tab; use spaces instead",

@@ -41,6 +41,14 @@ def explain(error: yaml.YAMLError, text: str) -> YamlProblem:
         return _colon_too_many(error.problem_mark.index, text)
     if problem.startswith("exceeded maximum nesting depth"):
         return YamlProblem(_line(error.problem_mark), _("the file is nested too deeply"))
+    if problem == "could not find expected ':'" and error.context_mark is not None:
+        line = text.split("\n")[error.context_mark.line] if text else ""
+        if _COLON_NO_SPACE.search(line):
+            # `care_team:Dr. X`: the colon is there, its space is not.
+            return YamlProblem(
+                error.context_mark.line + 1,
+                _('put a space after the colon (:) on this line: "name: value"'),
+            )
     mark = error.problem_mark
     if (
         problem == "did not find expected node content"
@@ -67,33 +75,43 @@ def tell_at(index: int, text: str, tell: Callable[[str], str]) -> YamlProblem:
 
 
 def _colon_too_many(index: int, text: str) -> YamlProblem:
-    """A colon YAML did not expect at `index`: one too many on its line, or,
-    when it is the line's first, the line above wrote "name:value" without a
-    space, so YAML read on into this line as the same value."""
+    """A colon YAML did not expect at `index`.
+
+    Most often one too many on its line (`name: Rosa: H`). When it is the
+    line's first, YAML read this line as the rest of a value above it: that
+    line wrote "name:value" without a space, or a bare name without its
+    colon, or this line's name stands one space too far in.
+    """
+    here_line = text.count("\n", 0, index) + 1
     start = text.rfind("\n", 0, index) + 1
-    if not _NAME_COLON.search(text[start:index]):
-        here = text[start:index]
+    here = text[start:index]
+    if not _NAME_COLON.search(here):
         above = text[: max(start - 1, 0)].split("\n")
         for number in range(len(above), 0, -1):
             line = above[number - 1]
-            if line.strip() and not line.lstrip().startswith("#"):
-                if _COLON_NO_SPACE.search(line):
-                    return YamlProblem(
-                        number, _('put a space after the colon (:) on this line: "name: value"')
-                    )
-                if ":" not in line:
-                    # `priorities` alone, then `language: en`: read as one value.
-                    return YamlProblem(
-                        number, _('this line has no colon (:); write it as "name: value"')
-                    )
-                if _indent(here) > _indent(line):
-                    # One space too many: read as the rest of the line above's value.
-                    return YamlProblem(number + 1, _out_of_line(""))
-                break
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if _COLON_NO_SPACE.search(line):
+                return YamlProblem(
+                    number, _('put a space after the colon (:) on this line: "name: value"')
+                )
+            if _BARE_NAME.fullmatch(line.strip()):
+                # `priorities` alone, then `language: en`: read as one value.
+                return YamlProblem(
+                    number, _('this line has no colon (:); write it as "name: value"')
+                )
+            if _indent(here) > _indent(line) and _BARE_NAME.fullmatch(here.strip()):
+                # `   care_team: X` one space too far in: read as the value above.
+                return YamlProblem(here_line, _out_of_line(""))
+            break
     return YamlProblem(
-        text.count("\n", 0, index) + 1,
+        here_line,
         _("this line has one colon (:) too many; if the value holds a colon, put it in quotes"),
     )
+
+
+# A field's name alone on a line, as the answers file spells them.
+_BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
 def _indent(line: str) -> int:
