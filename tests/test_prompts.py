@@ -645,11 +645,11 @@ def test_in_spanish_the_read_back_is_in_spanish_and_so_are_generic_names():
     from worksheets.i18n import use_language
 
     with use_language("es"):
-        fake = FakeConsole("Zometa, letrozol, capecitabina, 5-FU, Xeloda")
+        fake = FakeConsole("Zometa, letrozol, capecitabina, 5-FU, Xeloda, ácido zoledrónico")
         prompts.read_medicines(
             fake.console, "¿Qué medicinas?", None, medicines=load_bank(None, "es").medicines
         )
-    assert fake.lines[-5:] == [
+    assert fake.lines[-6:] == [
         "  Zometa (ácido zoledrónico): un bisfosfonato que se da por la vena cada 4 a 12 semanas; "
         "fortalece los huesos y baja el riesgo de fracturas por cáncer en los huesos",
         "  letrozol: pastilla de terapia hormonal",
@@ -657,6 +657,9 @@ def test_in_spanish_the_read_back_is_in_spanish_and_so_are_generic_names():
         "  5-FU (fluorouracilo): medicamento de quimioterapia",
         # A brand: the generic name as the list spells it in Spanish.
         "  Xeloda (capecitabina): pastilla de quimioterapia",
+        # Never the name typed twice: the list's own name instead.
+        "  ácido zoledrónico (zoledronic acid): un bisfosfonato que se da por la vena cada 4 a "
+        "12 semanas; fortalece los huesos y baja el riesgo de fracturas por cáncer en los huesos",
     ]
 
 

@@ -79,7 +79,7 @@ def test_binary_and_non_utf8_are_refused_with_the_line():
         ("utf-32-le", "UTF-32"),
     ],
 )
-@pytest.mark.parametrize("name", ["José", "Σοφία 王芳", "Ana 😀" * 80])
+@pytest.mark.parametrize("name", ["José", "Σοφία 王芳", "Ana 😀" * 80, "王" * 100])
 def test_text_saved_as_utf16_is_told_what_to_do_not_called_binary(encoding, called, name):
     with pytest.raises(InputProblems) as caught:
         decode_text(f"version: 1\nperson:\n  name: {name}\n".encode(encoding), "a.yaml")

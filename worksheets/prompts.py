@@ -799,8 +799,12 @@ def understood_medicine(resolved: Resolved) -> str:
     if medicine.regimen:
         shown += f" ({', '.join(medicine.regimen)})"
     elif not _same_name(_DOSE.sub("", shown), medicine.name):
-        # A brand or a short name ("5-FU"): its generic name, as a check.
-        shown += f" ({_generic_name(medicine)})"
+        # A brand or a short name ("5-FU"): its generic name, as a check;
+        # never the name just typed again ("ácido zoledrónico (ácido zoledrónico)").
+        generic = _generic_name(medicine)
+        if _same_name(_DOSE.sub("", shown), generic):
+            generic = medicine.name
+        shown += f" ({generic})"
     first_sentence = medicine.description.split(". ")[0].rstrip(".")
     if not resolved.classes:
         return (

@@ -165,11 +165,14 @@ def decode_text(raw: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+_ASCII_AT_LEAST = 4  # "a: 1\n" has five
+
+
 def _wide_encoding(raw: bytes) -> str | None:
     """UTF-16 or UTF-32, as Windows Notepad and Excel save "Unicode" text, if `raw` is that.
 
     Told by the byte-order mark, or, without one, by a start that reads as
-    text in one of them: no NUL character once read, and mostly ASCII.
+    text in one of them: no NUL character once read, and some ASCII.
     """
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "UTF-32"
@@ -195,9 +198,9 @@ def _wide_encoding(raw: bytes) -> str | None:
             except UnicodeDecodeError:
                 continue
         readable = "\x00" not in text and all(c.isprintable() or c in "\t\r\n" for c in text)
-        # An answers file or a CSV is mostly ASCII (its keys, its punctuation)
-        # whatever the names in it: bytes of ASCII read two by two give none.
-        if readable and sum(c < "\x80" for c in text) >= 0.3 * len(text):
+        # An answers file or a CSV has ASCII in it (its keys, its line breaks)
+        # whatever the names in it; bytes of ASCII read two by two give none.
+        if readable and sum(c < "\x80" for c in text) >= _ASCII_AT_LEAST:
             return name
     return None
 
