@@ -645,11 +645,13 @@ def test_in_spanish_the_read_back_is_in_spanish_and_so_are_generic_names():
     from worksheets.i18n import use_language
 
     with use_language("es"):
-        fake = FakeConsole("Zometa, letrozol, capecitabina, 5-FU, Xeloda, ácido zoledrónico")
+        fake = FakeConsole(
+            "Zometa, letrozol, capecitabina, 5-FU, Xeloda, ácido zoledrónico, FOLFIRINOX"
+        )
         prompts.read_medicines(
             fake.console, "¿Qué medicinas?", None, medicines=load_bank(None, "es").medicines
         )
-    assert fake.lines[-6:] == [
+    assert fake.lines[-7:] == [
         "  Zometa (ácido zoledrónico): un bisfosfonato que se da por la vena cada 4 a 12 semanas; "
         "fortalece los huesos y baja el riesgo de fracturas por cáncer en los huesos",
         "  letrozol: pastilla de terapia hormonal",
@@ -660,6 +662,8 @@ def test_in_spanish_the_read_back_is_in_spanish_and_so_are_generic_names():
         # Never the name typed twice: the list's own name instead.
         "  ácido zoledrónico (zoledronic acid): un bisfosfonato que se da por la vena cada 4 a "
         "12 semanas; fortalece los huesos y baja el riesgo de fracturas por cáncer en los huesos",
+        "  FOLFIRINOX (fluorouracilo, leucovorin, irinotecán, oxaliplatino): "
+        "medicamento de quimioterapia",
     ]
 
 

@@ -779,7 +779,8 @@ def _generic_name(medicine: Medicine) -> str:
         for name in medicine.also_called
         # Not the same name with a prefix ("fam-trastuzumab deruxtecan", "5-fluorouracil"):
         # the English label's, not the reader's language's.
-        if not name_key(name).endswith(generic)
+        if name != medicine.name
+        and not (len(name_key(name)) > len(generic) and name_key(name).endswith(generic))
     ]
     score, name = max(spellings, default=(0, medicine.name))
     return name if score >= 80 else medicine.name
@@ -790,14 +791,20 @@ def _unaccented(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def understood_medicine(resolved: Resolved) -> str:
+def understood_medicine(resolved: Resolved, medicines: MedicineList | None = None) -> str:
     """`Ibrance (palbociclib): a targeted pill`: what the program took a name for."""
     medicine = resolved.medicine
     if medicine is None:
         return resolved.given
     shown = proper_name(resolved)
     if medicine.regimen:
-        shown += f" ({', '.join(medicine.regimen)})"
+        # FOLFOX (fluorouracil, leucovorin, oxaliplatin), each part in the reader's spelling.
+        parts = [medicines.find(part) if medicines else None for part in medicine.regimen]
+        names = [
+            _generic_name(part) if part is not None else name
+            for part, name in zip(parts, medicine.regimen, strict=True)
+        ]
+        shown += f" ({', '.join(names)})"
     elif not _same_name(_DOSE.sub("", shown), medicine.name):
         # A brand or a short name ("5-FU"): its generic name, as a check;
         # never the name just typed again ("ácido zoledrónico (ácido zoledrónico)").
@@ -899,5 +906,5 @@ def _one_medicine(io: Console, name: str, known: MedicineList, max_chars: int) -
             ).format(name=name)
         )
         return name
-    io.echo("  " + understood_medicine(resolved))
+    io.echo("  " + understood_medicine(resolved, known))
     return proper_name(resolved)
