@@ -131,6 +131,14 @@ MISTAKES = {
         "person:\n  name: @rosa\n",
         'line 2: a value cannot start with "@"; put the whole value in quotes',
     ),
+    "a tag sign with nothing proper after it": (
+        "person:\n  name: !!<Rosa\n",
+        'line 2: a value cannot start with "!"; put the whole value in quotes',
+    ),
+    "a question mark where a value starts": (
+        "version: 1\nperson: ? Rosa\n",
+        'line 2: a value cannot start with "?"; put the whole value in quotes',
+    ),
     "a value starting with a backtick": (
         "person:\n  name: `Rosa`\n",
         'line 2: a value cannot start with "`"; put the whole value in quotes',

@@ -42,7 +42,8 @@ def explain(error: yaml.YAMLError, text: str) -> YamlProblem:
     if problem.startswith("exceeded maximum nesting depth"):
         return YamlProblem(_line(error.problem_mark), _("the file is nested too deeply"))
     if problem == "could not find expected ':'" and error.context_mark is not None:
-        line = text.split("\n")[error.context_mark.line] if text else ""
+        lines = text.split("\n")
+        line = lines[error.context_mark.line] if error.context_mark.line < len(lines) else ""
         if _COLON_NO_SPACE.search(line):
             # `care_team:Dr. X`: the colon is there, its space is not.
             return YamlProblem(
@@ -57,19 +58,19 @@ def explain(error: yaml.YAMLError, text: str) -> YamlProblem:
         and (opened := _unclosed_bracket(text)) is not None
     ):
         # `person: [` and the file ends: the bracket is the mistake, not the end.
-        return tell_at(opened, text, _never_closed)
+        return _tell_at(opened, text, _never_closed)
     for matches, mark_of, tell in _KNOWN:
         if matches(problem, context):
             mark = error.context_mark if mark_of == "context" else error.problem_mark
             mark = mark or error.problem_mark or error.context_mark
             if mark is None:
                 return YamlProblem(None, tell(""))
-            return tell_at(mark.index, text, tell)
+            return _tell_at(mark.index, text, tell)
     mark = error.problem_mark or error.context_mark
     return YamlProblem(_line(mark), _said_by_yaml(problem or context or str(error)))
 
 
-def tell_at(index: int, text: str, tell: Callable[[str], str]) -> YamlProblem:
+def _tell_at(index: int, text: str, tell: Callable[[str], str]) -> YamlProblem:
     character = text[index] if 0 <= index < len(text) else ""
     return YamlProblem(text.count("\n", 0, index) + 1, tell(character))
 
@@ -221,11 +222,17 @@ _KNOWN: list[tuple[Callable[[str, str], bool], str, Callable[[str], str]]] = [
     ),
     (_problem_starts("found a tab character"), "problem", _tab),
     (_problem_is("found character that cannot start any token"), "problem", _start),
-    # An anchor, alias or block scalar sign with nothing after it: `name: & x`, `name: > x`.
+    # A sign YAML keeps for itself, with nothing proper after it: `name: & x`,
+    # `name: > x`, `name: !!x`, `%` or `?` at a line's start.
     (
         _problem_is(
             "did not find expected alphabetic or numeric character",
             "did not find expected comment or line break",
+            "did not find expected tag URI",
+            "could not find expected directive name",
+            "found unknown directive name",
+            "found unexpected non-alphabetical character",
+            "mapping keys are not allowed in this context",
         ),
         "context",
         _start,
