@@ -243,3 +243,34 @@ def test_lines_are_counted_as_an_editor_shows_them(text, line):
 def test_a_line_separator_in_a_comment_never_makes_an_answer():
     doc = parse_yaml("version: 1\nsymptoms:\n  # pain was bad\u2028  pain: 9\n", "a.yaml")
     assert doc.data == {"version": 1, "symptoms": None}
+
+
+# --- Any hand-made mistake: a plain message at a real line, never a traceback -------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.conftest import MARIA  # noqa: E402
+
+_SIGNS = [":", '"', "'", "[", "]", "{", "}", "\t", "\n", "  ", "- ", "#", "&a", "*a", "!!"]
+_SIGNS += ["%", "|", ">", "\r", "\u2028", ",", "?", "...", "---", "\\", "é", "\x00"]
+_EDITS = st.lists(
+    st.tuples(st.floats(0, 1), st.sampled_from(_SIGNS), st.integers(0, 4)), min_size=1, max_size=4
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_EDITS)
+def test_any_mistake_in_a_real_file_is_told_at_a_real_line(edits):
+    text = MARIA.read_text(encoding="utf-8")
+    for where, sign, cut in edits:
+        at = int(where * len(text))
+        text = text[:at] + sign + text[at + cut :]
+    try:
+        parse_yaml(text, "answers.yaml")
+    except InputProblems as told:
+        (problem,) = told.problems
+        if problem.startswith("answers.yaml, line "):
+            line = int(problem.split(", line ")[1].split(":")[0])
+            lines = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+            assert 1 <= line <= lines + 1, problem
