@@ -29,6 +29,7 @@ BANK_FORMAT = 1
 MAX_FILE_BYTES = 2_000_000
 MAX_TEXT_CHARS = 300
 MAX_WHY_CHARS = 400
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # "es", as a bank file and a clinic file write it
 MAX_TITLE_CHARS = 60  # a section title is printed as a heading on one line
 MAX_VERSION_CHARS = 30  # printed in every page's footer
 MAX_QUESTIONS = 5_000  # far more than any bank needs; more is a mistake
@@ -322,13 +323,13 @@ def _read_index(doc: YamlDocument, problems: list[str]) -> _Index:
     else:
         index.version = str(version)
     language = data.get("language", "en")
-    if not isinstance(language, str) or not re.fullmatch(r"[a-z]{2,3}", language):
+    if not isinstance(language, str) or not LANGUAGE_CODE.fullmatch(language):
         problem(("language",), "language", _('should be a language code such as "en" or "es"'))
     else:
         index.language = language
     translations = data.get("translations", [])
     translations = translations if isinstance(translations, list) else [translations]
-    if not all(isinstance(t, str) and re.fullmatch(r"[a-z]{2,3}", t) for t in translations):
+    if not all(isinstance(t, str) and LANGUAGE_CODE.fullmatch(t) for t in translations):
         problem(
             ("translations",),
             "translations",
@@ -554,7 +555,7 @@ def _localized(
         for other, translated in value.items():
             if other == language:
                 continue
-            if not isinstance(other, str) or not re.fullmatch(r"[a-z]{2,3}", other):
+            if not isinstance(other, str) or not LANGUAGE_CODE.fullmatch(other):
                 bad(path, name, _('"{key}" is not a language code such as "es"').format(key=other))
                 continue
             checked = check_text(translated, (*path, other), f"{name}.{other}", limit, bad)

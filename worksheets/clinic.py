@@ -16,13 +16,12 @@ and the clinic's own extra questions, validated like the bank's.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .answers import closest
-from .bank import Bank, Question, read_question_file
+from .bank import LANGUAGE_CODE, Bank, Question, read_question_file
 from .errors import InputProblems
 from .i18n import _, available_languages, describe
 from .safetext import control_problem
@@ -102,7 +101,7 @@ def clinic_from_document(doc: YamlDocument, bank: Bank) -> Clinic:
             return None
         chosen: str | None = None
         for code, words in value.items():
-            if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code):
+            if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
                 problem(
                     (key,), key, _('"{key}" is not a language code such as "es"').format(key=code)
                 )

@@ -150,9 +150,13 @@ def name_key(name: str) -> str:
     "Lutetium-177 PSMA", "lutetium 177 psma" and "Xgeva®" all match their entry, and
     "acido zoledronico" (typed without accents) matches "ácido zoledrónico".
     """
+    return re.sub(r"[^0-9a-zà-ÿ]", "", unaccented(name))
+
+
+def unaccented(name: str) -> str:
+    """`name` in lower case without its accents: "ácido" is "acido"."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-zà-ÿ]", "", plain)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _unique(items: Iterable[str | None]) -> tuple[str, ...]:

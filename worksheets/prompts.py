@@ -21,7 +21,6 @@ import re
 import shutil
 import sys
 import textwrap
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -29,7 +28,7 @@ import click
 
 from . import dates
 from .i18n import _
-from .medicines import _DOSE, Medicine, MedicineList, Resolved, name_key
+from .medicines import _DOSE, Medicine, MedicineList, Resolved, name_key, unaccented
 from .safetext import control_problem, shown_lines, whole_number
 from .schema import OwnPriority
 from .words import Reading, split_choices, understand, yes_or_no
@@ -775,7 +774,7 @@ def _generic_name(medicine: Medicine) -> str:
         return medicine.name
     generic = name_key(medicine.name)
     spellings = [
-        (fuzz.token_sort_ratio(_unaccented(name), _unaccented(medicine.name)), name)
+        (fuzz.token_sort_ratio(unaccented(name), unaccented(medicine.name)), name)
         for name in medicine.also_called
         # Not the same name with a prefix ("fam-trastuzumab deruxtecan", "5-fluorouracil"):
         # the English label's, not the reader's language's.
@@ -784,11 +783,6 @@ def _generic_name(medicine: Medicine) -> str:
     ]
     score, name = max(spellings, default=(0, medicine.name))
     return name if score >= 80 else medicine.name
-
-
-def _unaccented(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def understood_medicine(resolved: Resolved, medicines: MedicineList | None = None) -> str:

@@ -19,7 +19,7 @@ from .i18n import _
 # nothing at all (zero-width): harmless on paper, misleading in a file name.
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
-_LINE_SEPARATORS = "\u2028\u2029\u0085"
+LINE_SEPARATORS = "\u2028\u2029\u0085"
 
 # The longest number a person could mean: beyond it, digits are a mistake, and
 # converting thousands of them costs Python a ValueError (and time).
@@ -40,7 +40,7 @@ def _escape(character: str) -> str:
     return f"\\u{code:04x}"
 
 
-_UNSAFE_ON_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + _LINE_SEPARATORS + "]")
+_UNSAFE_ON_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + LINE_SEPARATORS + "]")
 
 
 def shown(text: str) -> str:
@@ -63,7 +63,7 @@ def control_problem(text: str) -> str | None:
     Called on text whose white space is already folded to single spaces.
     """
     for character in text:
-        if unicodedata.category(character) == "Cc" or character in _LINE_SEPARATORS:
+        if unicodedata.category(character) == "Cc" or character in LINE_SEPARATORS:
             return _(
                 "holds a control character ({character}), which cannot be printed; "
                 "type the text again without it"

@@ -18,7 +18,7 @@ import yaml
 
 from .errors import InputProblems
 from .i18n import _
-from .safetext import whole_number
+from .safetext import LINE_SEPARATORS, whole_number
 from .yaml_problems import explain
 
 Path_ = tuple[str | int, ...]
@@ -214,7 +214,7 @@ def _human_size(size: int) -> str:
 # Characters YAML takes for line breaks but a text editor shows inside a line:
 # read as YAML does, a "line separator" in a comment would make the rest of the
 # comment a real answer, and every line number after it would be off by one.
-_HIDDEN_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " "})
+_HIDDEN_BREAKS = str.maketrans(dict.fromkeys(LINE_SEPARATORS, " "))
 
 
 def _as_editors_show_it(text: str) -> str:

@@ -117,7 +117,7 @@ class _Worker:
             name="worksheets-render",
             daemon=True,
         )
-        _start_deaf_to_ctrl_c(self.process)
+        _start_with_signals_held(self.process)
         child.close()
         self.ready = False
 
@@ -142,7 +142,7 @@ class _Worker:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _start_deaf_to_ctrl_c(process: Any) -> None:
+def _start_with_signals_held(process: Any) -> None:
     """Start `process` with the stopping signals blocked until it is started.
 
     Ctrl-C reaches every process of the terminal's group; a worker still
